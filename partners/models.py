@@ -1,0 +1,270 @@
+"""Partners of Alliance 8.7, their organisation identifiers and the applications to join."""
+
+import pghistory
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from alliance87.models import TimestampedModel
+
+from .regions import region_for
+
+ORG_ID_SCHEME = r"^[A-Z]{2}-[A-Z0-9]{2,}$"
+
+
+class Category(models.TextChoices):
+    GOVERNMENT = "government", _("Government")
+    INTERNATIONAL = "international", _("International organization")
+    REGIONAL = "regional", _("Regional organization")
+    WORKERS = "workers", _("Workers' organization")
+    EMPLOYERS = "employers", _("Employers' and business membership organization")
+    CIVIL_SOCIETY = "civil_society", _("Civil society organization")
+    ACADEMIC = "academic", _("Academic institution")
+    OTHER = "other", _("Other stakeholder or network")
+
+
+class Theme(models.TextChoices):
+    FORCED_LABOUR = "forced_labour", _("Forced labour")
+    CHILD_LABOUR = "child_labour", _("Child labour")
+    HUMAN_TRAFFICKING = "human_trafficking", _("Human trafficking")
+    MODERN_SLAVERY = "modern_slavery", _("Modern slavery")
+    FORCED_MARRIAGE = "forced_marriage", _("Forced marriage")
+    CHILD_SOLDIERS = "child_soldiers", _("Child soldiers")
+
+
+class PartnerStatus(models.TextChoices):
+    ACTIVE = "active", _("Active")
+    SUSPENDED = "suspended", _("Suspended")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+def themes_field():
+    return ArrayField(
+        models.CharField(max_length=32, choices=Theme.choices),
+        verbose_name=_("themes"),
+        default=list,
+        blank=True,
+    )
+
+
+class PartnerQuerySet(models.QuerySet):
+    def in_region(self, region: str):
+        from .regions import countries_in
+
+        return self.filter(country__in=countries_in(region))
+
+
+@pghistory.track()
+class Partner(TimestampedModel):
+    """An organisation or government that is a partner of Alliance 8.7."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    acronym = models.CharField(_("acronym"), max_length=30, blank=True)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    category = models.CharField(_("category"), max_length=20, choices=Category.choices)
+    country = CountryField(
+        _("country"),
+        blank=True,
+        help_text=_("The country of a government; the seat of any other partner."),
+    )
+    website = models.URLField(_("website"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+    themes = themes_field()
+    joined_on = models.DateField(_("joined on"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=PartnerStatus.choices, default=PartnerStatus.ACTIVE
+    )
+    status_changed_on = models.DateField(_("status changed on"), null=True, blank=True)
+    status_reason = models.TextField(_("reason for the status"), blank=True)
+    commitment_accepted_on = models.DateField(
+        _("commitment accepted on"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "When the partner committed to promote human rights and international labour standards."
+        ),
+    )
+    source = models.CharField(
+        _("source"), max_length=300, blank=True, help_text=_("Where this record's facts come from.")
+    )
+
+    objects = PartnerQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+        ordering = ["name", "id"]
+        indexes = [
+            GinIndex(name="partner_name_trgm", fields=["name"], opclasses=["gin_trgm_ops"]),
+            GinIndex(
+                SearchVector("name", "acronym", "description", config="english"),
+                name="partner_text_search",
+            ),
+            GinIndex(name="partner_themes", fields=["themes"]),
+            models.Index(name="partner_joined", fields=["-joined_on", "id"]),
+            models.Index(name="partner_country_name", fields=["country", "name"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="active") | Q(status_reason=""),
+                name="partner_active_has_no_status_reason",
+                violation_error_message=_("An active partner has no reason for a status change."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("partners:partner_detail", kwargs={"slug": self.slug})
+
+    @property
+    def region(self):
+        return region_for(self.country)
+
+
+@pghistory.track()
+class PartnerIdentifier(TimestampedModel):
+    """An org-id.guide identifier of a partner: a registry prefix and that registry's id."""
+
+    partner = models.ForeignKey(
+        Partner, on_delete=models.CASCADE, related_name="identifiers", verbose_name=_("partner")
+    )
+    scheme = models.CharField(
+        _("scheme"),
+        max_length=20,
+        validators=[
+            RegexValidator(
+                ORG_ID_SCHEME,
+                _("An org-id.guide prefix: two capital letters, a hyphen, then capitals or digits, "
+                  "such as XM-DAC or GB-CHC."),
+            )
+        ],
+        help_text=_("The org-id.guide registry prefix, such as XM-DAC or GB-CHC."),
+    )
+    identifier = models.CharField(_("identifier"), max_length=100)
+
+    class Meta:
+        verbose_name = _("partner identifier")
+        verbose_name_plural = _("partner identifiers")
+        ordering = ["scheme", "identifier"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["scheme", "identifier"],
+                name="partneridentifier_unique_scheme_identifier",
+                violation_error_message=_("This identifier is already registered to a partner."),
+            ),
+            models.CheckConstraint(
+                condition=Q(scheme__regex=ORG_ID_SCHEME),
+                name="partneridentifier_scheme_format",
+                violation_error_message=_("The scheme is not an org-id.guide prefix."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(identifier=""),
+                name="partneridentifier_identifier_not_blank",
+                violation_error_message=_("The identifier may not be blank."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.scheme}-{self.identifier}"
+
+
+class ApplicationStatus(models.TextChoices):
+    SUBMITTED = "submitted", _("Submitted")
+    UNDER_REVIEW = "under_review", _("Under review")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+
+
+@pghistory.track()
+class PartnershipApplication(TimestampedModel):
+    """An organisation's request to become a partner, from the public form, and its decision."""
+
+    organisation_name = models.CharField(_("organisation name"), max_length=200)
+    acronym = models.CharField(_("acronym"), max_length=30, blank=True)
+    category = models.CharField(_("category"), max_length=20, choices=Category.choices)
+    country = CountryField(_("country"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    description = models.TextField(_("what the organisation does"), blank=True)
+    themes = themes_field()
+    contact_name = models.CharField(_("contact name"), max_length=200)
+    contact_email = models.EmailField(_("contact email"))
+    contact_phone = models.CharField(_("contact phone"), max_length=50, blank=True)
+    motivation = models.TextField(_("why the organisation wants to join"))
+    commitment_accepted = models.BooleanField(
+        _("commitment accepted"),
+        default=False,
+        help_text=_(
+            "The organisation commits to promote or realize international human rights standards, "
+            "including applicable international labour standards."
+        ),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=ApplicationStatus.choices,
+        default=ApplicationStatus.SUBMITTED,
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decision_reason = models.TextField(_("reason for the decision"), blank=True)
+    partner = models.OneToOneField(
+        Partner,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="application",
+        verbose_name=_("partner created"),
+    )
+
+    class Meta:
+        verbose_name = _("partnership application")
+        verbose_name_plural = _("partnership applications")
+        ordering = ["-created", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(commitment_accepted=True),
+                name="application_commitment_accepted",
+                violation_error_message=_(
+                    "The commitment to human rights and international labour standards "
+                    "must be accepted."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=~Q(status__in=["approved", "rejected"]) | Q(decided_at__isnull=False),
+                name="application_decision_is_dated",
+                violation_error_message=_("A decided application records when it was decided."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="approved") | Q(partner__isnull=False),
+                name="application_approval_has_partner",
+                violation_error_message=_("An approved application names the partner it created."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="rejected") | ~Q(decision_reason=""),
+                name="application_rejection_has_reason",
+                violation_error_message=_("A rejection gives its reason."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.organisation_name
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in {ApplicationStatus.SUBMITTED, ApplicationStatus.UNDER_REVIEW}

@@ -1,0 +1,303 @@
+"""Pathfinder countries: their stage, road maps, milestones and annual reports."""
+
+import datetime
+
+import pghistory
+from django.db import models
+from django.db.models import F, OuterRef, Q, Subquery
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from alliance87.models import DatedModel, DatePrecision, TimestampedModel, format_partial_date
+from governance.models import Event
+from partners.models import Partner
+
+
+class Stage(models.TextChoices):
+    REQUESTED = "requested", _("Requested")
+    WORKSHOP_HELD = "workshop_held", _("Workshop held")
+    ROAD_MAP_ADOPTED = "road_map_adopted", _("Road map adopted")
+    IMPLEMENTING = "implementing", _("Implementing")
+    LAPSED = "lapsed", _("Lapsed")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class PathfinderQuerySet(models.QuerySet):
+    def with_stage(self):
+        """Annotate `stage`: the latest StageChange's stage (null before the first)."""
+        latest = StageChange.objects.filter(pathfinder=OuterRef("pk")).order_by(
+            F("changed_on").desc(nulls_last=True), "-id"
+        )
+        return self.annotate(stage=Subquery(latest.values("stage")[:1]))
+
+
+@pghistory.track()
+class PathfinderCountry(TimestampedModel):
+    """A country that committed to go further or faster towards target 8.7."""
+
+    country = CountryField(_("country"), unique=True)
+    government = models.ForeignKey(
+        Partner,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="pathfinders",
+        verbose_name=_("government partner"),
+    )
+    focal_points = models.ManyToManyField(
+        Partner,
+        blank=True,
+        related_name="pathfinder_focal_points",
+        verbose_name=_("national focal-point organisations"),
+    )
+    workshops = models.ManyToManyField(
+        Event, blank=True, related_name="pathfinders", verbose_name=_("workshops")
+    )
+    official_response = models.TextField(
+        _("official response"), blank=True, help_text=_("The government's published response.")
+    )
+    source = models.CharField(_("source"), max_length=300, blank=True)
+
+    objects = PathfinderQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("pathfinder country")
+        verbose_name_plural = _("pathfinder countries")
+        ordering = ["country"]
+
+    def __str__(self):
+        return str(self.country.name)
+
+    def get_absolute_url(self):
+        return reverse("pathfinders:pathfinder_detail", kwargs={"iso2": self.country.code.lower()})
+
+    @property
+    def current_stage(self) -> str | None:
+        change = self.stage_changes.order_by(F("changed_on").desc(nulls_last=True), "-id").first()
+        return change.stage if change else None
+
+    def report_light(self, on: datetime.date | None = None) -> str | None:
+        """The annual-report traffic light, for a country with an adopted road map.
+
+        Green: a report submitted within the last year; yellow: the last one is 12 to 15 months
+        old (due); red: older than that, or none a year after adoption. None before it is due.
+        """
+        on = on or timezone.localdate()
+        last = (
+            self.annual_reports.filter(submitted_on__isnull=False, submitted_on__lte=on)
+            .order_by("-submitted_on")
+            .values_list("submitted_on", flat=True)
+            .first()
+        )
+        if last is None:
+            adopted = (
+                self.road_maps.filter(adopted_on__isnull=False, adopted_on__lte=on)
+                .order_by("adopted_on")
+                .values_list("adopted_on", flat=True)
+                .first()
+            )
+            if adopted is None:
+                return None
+            last = adopted
+        age = (on - last).days
+        if age <= 365:
+            return TrafficLight.GREEN
+        if age <= 456:
+            return TrafficLight.YELLOW
+        return TrafficLight.RED
+
+
+class TrafficLight(models.TextChoices):
+    GREEN = "green", _("Reported within a year")
+    YELLOW = "yellow", _("Report due")
+    RED = "red", _("Report overdue")
+
+
+@pghistory.track()
+class StageChange(TimestampedModel):
+    """A pathfinder country reaching a stage, with the date and the event or decision behind it."""
+
+    pathfinder = models.ForeignKey(
+        PathfinderCountry,
+        on_delete=models.CASCADE,
+        related_name="stage_changes",
+        verbose_name=_("pathfinder country"),
+    )
+    stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices)
+    changed_on = models.DateField(_("date"), null=True, blank=True)
+    date_precision = models.CharField(
+        _("date precision"), max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    event = models.ForeignKey(
+        Event,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="stage_changes",
+        verbose_name=_("event"),
+    )
+    decision = models.TextField(_("decision"), blank=True)
+    source = models.CharField(_("source"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("stage change")
+        verbose_name_plural = _("stage changes")
+        ordering = ["pathfinder", F("changed_on").asc(nulls_first=True), "id"]
+        indexes = [models.Index(name="stagechange_latest", fields=["pathfinder", "changed_on"])]
+
+    def __str__(self):
+        return f"{self.pathfinder}: {self.get_stage_display()}"
+
+    @property
+    def when(self) -> str:
+        return format_partial_date(self.changed_on, self.date_precision)
+
+
+class RoadMapStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    ADOPTED = "adopted", _("Adopted")
+    SUPERSEDED = "superseded", _("Superseded")
+
+
+@pghistory.track()
+class RoadMap(DatedModel):
+    """A pathfinder country's joint plan of action towards target 8.7, over a period."""
+
+    pathfinder = models.ForeignKey(
+        PathfinderCountry,
+        on_delete=models.PROTECT,
+        related_name="road_maps",
+        verbose_name=_("pathfinder country"),
+    )
+    title = models.CharField(_("title"), max_length=300)
+    status = models.CharField(
+        _("status"), max_length=10, choices=RoadMapStatus.choices, default=RoadMapStatus.DRAFT
+    )
+    adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
+    adoption_precision = models.CharField(
+        _("adoption date precision"),
+        max_length=5,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+    )
+    document_url = models.URLField(_("document"), blank=True)
+    source = models.CharField(_("source"), max_length=300, blank=True)
+
+    class Meta(DatedModel.Meta):
+        verbose_name = _("road map")
+        verbose_name_plural = _("road maps")
+        ordering = ["pathfinder", F("adopted_on").asc(nulls_last=True), "id"]
+        constraints = [
+            *DatedModel.Meta.constraints,
+            models.UniqueConstraint(
+                fields=["pathfinder"],
+                condition=Q(status="adopted"),
+                name="roadmap_one_adopted_per_country",
+                violation_error_message=_("This country already has an adopted road map."),
+            ),
+            models.CheckConstraint(
+                condition=Q(status="draft") | Q(adopted_on__isnull=False),
+                name="roadmap_adopted_is_dated",
+                violation_error_message=_("An adopted road map records when it was adopted."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def adopted(self) -> str:
+        return format_partial_date(self.adopted_on, self.adoption_precision)
+
+    def progress(self) -> tuple[int, int]:
+        """(done, counted): milestones done over all that are not cancelled (uses a prefetch)."""
+        counted = [m for m in self.milestones.all() if m.status != MilestoneStatus.CANCELLED]
+        return sum(m.status == MilestoneStatus.DONE for m in counted), len(counted)
+
+
+class MilestoneStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DONE = "done", _("Done")
+    DELAYED = "delayed", _("Delayed")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+@pghistory.track()
+class Milestone(TimestampedModel):
+    """Something a road map commits to do by a date, and who answers for it."""
+
+    road_map = models.ForeignKey(
+        RoadMap, on_delete=models.CASCADE, related_name="milestones", verbose_name=_("road map")
+    )
+    title = models.CharField(_("title"), max_length=300)
+    responsible_partners = models.ManyToManyField(
+        Partner,
+        blank=True,
+        related_name="milestones",
+        verbose_name=_("responsible partners"),
+    )
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=MilestoneStatus.choices, default=MilestoneStatus.PLANNED
+    )
+    completed_on = models.DateField(_("completed on"), null=True, blank=True)
+    evidence_url = models.URLField(_("evidence"), blank=True)
+    source = models.CharField(_("source"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+        ordering = ["road_map", F("due_date").asc(nulls_last=True), "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status="done", completed_on__isnull=False)
+                | (~Q(status="done") & Q(completed_on__isnull=True)),
+                name="milestone_done_iff_completed",
+                violation_error_message=_(
+                    "A milestone has a completion date exactly when it is done."
+                ),
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+@pghistory.track()
+class AnnualReport(TimestampedModel):
+    """A pathfinder country's yearly report on its road map; its date drives the traffic light."""
+
+    pathfinder = models.ForeignKey(
+        PathfinderCountry,
+        on_delete=models.CASCADE,
+        related_name="annual_reports",
+        verbose_name=_("pathfinder country"),
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    submitted_on = models.DateField(_("submitted on"), null=True, blank=True)
+    document_url = models.URLField(_("document"), blank=True)
+    source = models.CharField(_("source"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("annual report")
+        verbose_name_plural = _("annual reports")
+        ordering = ["pathfinder", "-year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["pathfinder", "year"],
+                name="annualreport_one_per_year",
+                violation_error_message=_("This country already has a report for that year."),
+            ),
+            models.CheckConstraint(
+                condition=Q(year__gte=2016) & Q(year__lte=2100),
+                name="annualreport_year_in_range",
+                violation_error_message=_("The year must be between 2016 and 2100."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.pathfinder} {self.year}"
+
