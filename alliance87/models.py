@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class DateRange(Func):
-    """`daterange(start, end, '[)')`: a NULL bound is open, so an unknown start never ends a range."""
+    """`daterange(start, end, '[)')`; a NULL bound is open, so an unknown start is "since ever"."""
 
     function = "daterange"
     output_field = DateRangeField()

@@ -1,0 +1,142 @@
+"""The partner directory's filters, shared by the HTML directory and the API."""
+
+import django_filters
+from django.contrib.postgres.search import (
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+    TrigramWordSimilarity,
+)
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from alliance87.filters import BaseFilterSet
+
+from .models import (
+    ApplicationStatus,
+    Category,
+    Partner,
+    PartnerIdentifier,
+    PartnershipApplication,
+    PartnerStatus,
+    Theme,
+)
+from .regions import Region
+
+# The same expression as the GIN index `partner_text_search`, so PostgreSQL can use it.
+PARTNER_SEARCH_VECTOR = SearchVector("name", "acronym", "description", config="english")
+# Trigram word similarity above this counts as a match: tolerant of a typo or two in a name.
+NAME_SIMILARITY = 0.4
+
+
+def search_partners(queryset, value: str):
+    """Partners whose name is like `value` (typos allowed) or whose text matches it, best first."""
+    value = value.strip()
+    if not value:
+        return queryset
+    query = SearchQuery(value, config="english", search_type="websearch")
+    return (
+        queryset.annotate(
+            search=PARTNER_SEARCH_VECTOR,
+            name_similarity=TrigramWordSimilarity(value, "name"),
+            text_rank=SearchRank(PARTNER_SEARCH_VECTOR, query),
+        )
+        .filter(
+            Q(name__trigram_word_similar=value)
+            | Q(name__icontains=value)
+            | Q(acronym__iexact=value)
+            | Q(search=query)
+        )
+        .order_by("-name_similarity", "-text_rank", "name", "id")
+    )
+
+
+class PartnerFilterSet(BaseFilterSet):
+    q = django_filters.CharFilter(
+        method="filter_q",
+        label=_("Search"),
+        help_text=_("Words in the name, acronym or description; typos in names are tolerated."),
+    )
+    category = django_filters.MultipleChoiceFilter(choices=Category.choices, label=_("Category"))
+    region = django_filters.ChoiceFilter(
+        choices=Region.choices, method="filter_region", label=_("Region")
+    )
+    country = django_filters.MultipleChoiceFilter(choices=countries, label=_("Country"))
+    theme = django_filters.MultipleChoiceFilter(
+        choices=Theme.choices, method="filter_theme", label=_("Theme")
+    )
+    action_group = django_filters.CharFilter(
+        method="filter_action_group",
+        label=_("Action Group"),
+        help_text=_("The slug of an Action Group the partner currently belongs to."),
+    )
+    gcg_seat_holder = django_filters.BooleanFilter(
+        method="filter_gcg_seat_holder",
+        label=_("GCG seat holder"),
+        help_text=_("Partners that hold (true) or do not hold (false) a GCG seat today."),
+    )
+    status = django_filters.MultipleChoiceFilter(choices=PartnerStatus.choices, label=_("Status"))
+    joined_after = django_filters.DateFilter(
+        field_name="joined_on", lookup_expr="gte", label=_("Joined on or after")
+    )
+    joined_before = django_filters.DateFilter(
+        field_name="joined_on", lookup_expr="lt", label=_("Joined before")
+    )
+    ordering = django_filters.OrderingFilter(
+        fields=(("name", "name"), ("joined_on", "joined"), ("country", "country")),
+        field_labels={"name": _("Name"), "joined_on": _("Newest joined"), "country": _("Country")},
+        label=_("Sort by"),
+    )
+
+    class Meta:
+        model = Partner
+        fields = []
+
+    def filter_q(self, queryset, name, value):
+        return search_partners(queryset, value)
+
+    def filter_region(self, queryset, name, value):
+        return queryset.in_region(value)
+
+    def filter_theme(self, queryset, name, value):
+        # Any of the chosen themes: an overlap on the array, served by its GIN index.
+        return queryset.filter(themes__overlap=list(value)) if value else queryset
+
+    def filter_action_group(self, queryset, name, value):
+        from action_groups.models import Membership
+
+        today = timezone.localdate()
+        return queryset.filter(
+            Exists(
+                Membership.objects.current(on=today).filter(
+                    partner=OuterRef("pk"), group__slug=value
+                )
+            )
+        )
+
+    def filter_gcg_seat_holder(self, queryset, name, value):
+        from governance.models import SeatTerm
+
+        holds = Exists(SeatTerm.objects.current().filter(partner=OuterRef("pk")))
+        return queryset.filter(holds if value else ~holds)
+
+
+class PartnerIdentifierFilterSet(BaseFilterSet):
+    partner = django_filters.CharFilter(field_name="partner__slug", label=_("Partner (slug)"))
+
+    class Meta:
+        model = PartnerIdentifier
+        fields = ["scheme", "identifier"]
+
+
+class PartnershipApplicationFilterSet(BaseFilterSet):
+    status = django_filters.MultipleChoiceFilter(
+        choices=ApplicationStatus.choices, label=_("Status")
+    )
+    category = django_filters.MultipleChoiceFilter(choices=Category.choices, label=_("Category"))
+
+    class Meta:
+        model = PartnershipApplication
+        fields = ["country"]

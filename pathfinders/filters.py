@@ -1,0 +1,101 @@
+"""Filters for pathfinder countries, their stages, road maps, milestones and reports."""
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from alliance87.filters import BaseFilterSet, DatedFilterSet
+from partners.regions import Region
+
+from .models import (
+    AnnualReport,
+    Milestone,
+    MilestoneStatus,
+    PathfinderCountry,
+    RoadMap,
+    RoadMapStatus,
+    Stage,
+    StageChange,
+)
+
+
+class PathfinderCountryFilterSet(BaseFilterSet):
+    stage = django_filters.MultipleChoiceFilter(
+        choices=Stage.choices, method="filter_stage", label=_("Current stage")
+    )
+    region = django_filters.ChoiceFilter(
+        choices=Region.choices, method="filter_region", label=_("Region")
+    )
+
+    class Meta:
+        model = PathfinderCountry
+        fields = []
+
+    def filter_stage(self, queryset, name, value):
+        return queryset.with_stage().filter(stage__in=value) if value else queryset
+
+    def filter_region(self, queryset, name, value):
+        from partners.regions import countries_in
+
+        return queryset.filter(country__in=countries_in(value))
+
+
+class StageChangeFilterSet(BaseFilterSet):
+    pathfinder = django_filters.CharFilter(
+        method="filter_pathfinder", label=_("Pathfinder country (ISO code)")
+    )
+    stage = django_filters.MultipleChoiceFilter(choices=Stage.choices, label=_("Stage"))
+
+    class Meta:
+        model = StageChange
+        fields = []
+
+    def filter_pathfinder(self, queryset, name, value):
+        return queryset.filter(pathfinder__country=value.upper())
+
+
+class RoadMapFilterSet(DatedFilterSet):
+    pathfinder = django_filters.CharFilter(
+        method="filter_pathfinder", label=_("Pathfinder country (ISO code)")
+    )
+    status = django_filters.MultipleChoiceFilter(choices=RoadMapStatus.choices, label=_("Status"))
+
+    class Meta:
+        model = RoadMap
+        fields = []
+
+    def filter_pathfinder(self, queryset, name, value):
+        return queryset.filter(pathfinder__country=value.upper())
+
+
+class MilestoneFilterSet(BaseFilterSet):
+    road_map = django_filters.NumberFilter(field_name="road_map_id", label=_("Road map (id)"))
+    pathfinder = django_filters.CharFilter(
+        method="filter_pathfinder", label=_("Pathfinder country (ISO code)")
+    )
+    status = django_filters.MultipleChoiceFilter(choices=MilestoneStatus.choices, label=_("Status"))
+    responsible_partner = django_filters.CharFilter(
+        field_name="responsible_partners__slug", distinct=True, label=_("Responsible partner")
+    )
+    due_before = django_filters.DateFilter(
+        field_name="due_date", lookup_expr="lt", label=_("Due before")
+    )
+
+    class Meta:
+        model = Milestone
+        fields = []
+
+    def filter_pathfinder(self, queryset, name, value):
+        return queryset.filter(road_map__pathfinder__country=value.upper())
+
+
+class AnnualReportFilterSet(BaseFilterSet):
+    pathfinder = django_filters.CharFilter(
+        method="filter_pathfinder", label=_("Pathfinder country (ISO code)")
+    )
+
+    class Meta:
+        model = AnnualReport
+        fields = ["year"]
+
+    def filter_pathfinder(self, queryset, name, value):
+        return queryset.filter(pathfinder__country=value.upper())
