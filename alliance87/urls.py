@@ -1,9 +1,22 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
-    path("admin/", admin.site.urls),
+    path("api/v1/", include("alliance87.api.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
 ]
+
+# Pages carry their language in the URL (/fr/partners/); English needs no prefix.
+urlpatterns += i18n_patterns(
+    path("", include("alliance87.site_urls")),
+    path("", include("partners.urls")),
+    path("", include("governance.urls")),
+    path("", include("action_groups.urls")),
+    path("", include("pathfinders.urls")),
+    path("admin/", admin.site.urls),
+    prefix_default_language=False,
+)

@@ -1,0 +1,141 @@
+# Alliance 8.7 partnership registry.
+# `make run` and `make test` do all the set-up on a fresh machine (see README.md):
+# a virtualenv in .venv, the requirements, PostgreSQL (scripts/prepare_db.sh), translations,
+# migrations and static files.
+
+.DEFAULT_GOAL := help
+.DELETE_ON_ERROR:
+.PHONY: help install db db-stop run test superuser lint fmt migrations clean
+
+VENV := .venv
+PY := $(VENV)/bin/python
+RUFF := $(VENV)/bin/ruff
+STAMP := $(VENV)/.installed
+REQUIREMENTS := $(wildcard requirements.txt requirements-dev.txt)
+# The interpreter for a new .venv; the first of python3.11, python3 that is 3.11 or newer.
+PYTHON ?=
+PYTEST_ARGS ?=
+
+MANAGE := $(PY) manage.py
+
+# Each recipe that talks to the database starts with $(with_db): scripts/prepare_db.sh finds or
+# starts PostgreSQL and prints the URL, which every later command of that recipe gets as
+# DATABASE_URL. A DATABASE_URL already in the environment is used as is.
+with_db = DATABASE_URL=$$(scripts/prepare_db.sh) || exit 1; export DATABASE_URL
+
+step = printf '\n==> %s\n'
+
+# compilemessages only when there are .po files, and only with gettext's msgfmt.
+compilemessages = \
+	if [ -z "$$(find . \( -path ./.venv -o -path ./.var -o -path ./.git \) -prune -o -name '*.po' -print | head -n 1)" ]; then \
+		echo "No .po files: nothing to compile."; \
+	elif ! command -v msgfmt >/dev/null 2>&1; then \
+		echo "msgfmt not found (install gettext): skipping compilemessages."; \
+	else \
+		$(MANAGE) compilemessages --ignore=.venv --ignore=.var; \
+	fi
+
+# The set-up shared by run and test: translations, migrations, static files.
+setup = \
+	$(step) "Translations" && $(compilemessages) && \
+	$(step) "Migrations" && $(MANAGE) migrate --noinput && \
+	$(step) "Static files" && $(MANAGE) collectstatic --noinput
+
+help:
+	@echo "make run         set everything up, load the seed data, serve http://127.0.0.1:8000/"
+	@echo "make test        set everything up, then ruff check, ruff format --check and pytest"
+	@echo "                 (PYTEST_ARGS='-k partners' passes arguments to pytest)"
+	@echo "make superuser   create an admin account for /admin/ (asks for a password)"
+	@echo "make lint        ruff check and ruff format --check"
+	@echo "make fmt         ruff check --fix, then ruff format"
+	@echo "make migrations  manage.py makemigrations"
+	@echo "make db          prepare PostgreSQL and print the DATABASE_URL"
+	@echo "make db-stop     stop the project-local PostgreSQL cluster if it runs"
+	@echo "make clean       remove .venv, .var (the local cluster included) and staticfiles"
+
+# ---------------------------------------------------------------- virtualenv
+
+$(PY):
+	@py="$(PYTHON)"; \
+	if [ -z "$$py" ]; then \
+		for p in python3.11 python3; do \
+			if command -v $$p >/dev/null 2>&1 && \
+			   $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then \
+				py=$$p; break; \
+			fi; \
+		done; \
+	fi; \
+	if [ -z "$$py" ]; then \
+		echo "Python 3.11 or newer not found: install python3.11 (or python3 >= 3.11)." >&2; exit 1; \
+	fi; \
+	$(step) "Creating $(VENV) with $$($$py --version)"; \
+	if ! $$py -m venv $(VENV); then \
+		rm -rf $(VENV); \
+		echo "Could not create $(VENV). On Debian/Ubuntu: sudo apt-get install python3-venv" >&2; \
+		exit 1; \
+	fi
+
+# Reinstalled only when a requirements file changes.
+$(STAMP): $(REQUIREMENTS) | $(PY)
+	@$(step) "Installing $(REQUIREMENTS)"
+	PIP_DISABLE_PIP_VERSION_CHECK=1 $(PY) -m pip install $(addprefix -r ,$(REQUIREMENTS))
+	@touch $@
+
+install: $(STAMP)
+
+# ---------------------------------------------------------------- database
+
+db:
+	@scripts/prepare_db.sh
+
+db-stop:
+	@scripts/prepare_db.sh --stop
+
+# ---------------------------------------------------------------- run and test
+
+run: $(STAMP)
+	@$(with_db); \
+	$(setup) && \
+	$(step) "Seed data" && $(MANAGE) load_alliance87 && \
+	$(step) "Serving http://127.0.0.1:8000/ (Ctrl-C stops)" && \
+	exec $(MANAGE) runserver 127.0.0.1:8000
+
+# Lint and tests all run even when one fails; the exit status is non-zero if any failed.
+test: $(STAMP)
+	@$(with_db); \
+	{ $(setup); } || exit 1; \
+	status=0; \
+	$(step) "ruff check" && { $(RUFF) check . || status=1; }; \
+	$(step) "ruff format --check" && { $(RUFF) format --check . || status=1; }; \
+	$(step) "pytest" && { $(VENV)/bin/pytest $(PYTEST_ARGS) || status=1; }; \
+	if [ $$status -ne 0 ]; then printf '\nFAILED: see above.\n' >&2; fi; \
+	exit $$status
+
+superuser: $(STAMP)
+	@$(with_db); \
+	$(MANAGE) migrate --noinput && \
+	$(MANAGE) createsuperuser
+
+migrations: $(STAMP)
+	@$(with_db); \
+	$(MANAGE) makemigrations
+
+# ---------------------------------------------------------------- code style
+
+lint: $(STAMP)
+	@status=0; \
+	$(RUFF) check . || status=1; \
+	$(RUFF) format --check . || status=1; \
+	exit $$status
+
+fmt: $(STAMP)
+	@status=0; \
+	$(RUFF) check --fix . || status=1; \
+	$(RUFF) format .; \
+	exit $$status
+
+# ---------------------------------------------------------------- clean
+
+clean:
+	@scripts/prepare_db.sh --remove
+	rm -rf $(VENV) .var staticfiles

@@ -1,0 +1,3 @@
+# Public pages of this app; filled by the public site work (issue 3).
+app_name = "action_groups"
+urlpatterns = []

@@ -1,0 +1,2 @@
+# The home page; filled by the public site work (issue 3).
+urlpatterns = []
