@@ -6,7 +6,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from alliance87.models import DatedModel, TimestampedModel, period_exclusion
+from alliance87.models import DatedModel, TimestampedModel, period_exclusion, track_links
 from governance.models import Event
 from partners.models import Partner
 
@@ -159,3 +159,7 @@ class Activity(TimestampedModel):
 
     def __str__(self):
         return self.title
+
+
+track_links(ActionGroup.meetings, app_label="action_groups", model_name="MeetingLinkEvent")
+track_links(Activity.lead_partners, app_label="action_groups", model_name="LeadPartnerLinkEvent")

@@ -115,3 +115,16 @@ def format_partial_date(value: datetime.date | None, precision: str) -> str:
     if precision == DatePrecision.MONTH:
         return date_format(value, "YEAR_MONTH_FORMAT")
     return date_format(value, "DATE_FORMAT")
+
+
+def track_links(field, *, app_label: str, model_name: str) -> None:
+    """Keep history of a many-to-many field's links (added and removed), like every other row."""
+    import pghistory
+
+    pghistory.track(
+        pghistory.InsertEvent("add"),
+        pghistory.DeleteEvent("remove"),
+        obj_field=pghistory.ObjForeignKey(db_constraint=False),
+        app_label=app_label,
+        model_name=model_name,
+    )(field.through)

@@ -154,6 +154,8 @@ PGHISTORY_DEFAULT_TRACKERS = (
     pghistory.UpdateEvent(),
     pghistory.DeleteEvent(),
 )
+# Triggers on auto-created many-to-many tables are not in migrations; install them after migrate.
+PGTRIGGER_INSTALL_ON_MIGRATE = True
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

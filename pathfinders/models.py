@@ -10,7 +10,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from alliance87.models import DatedModel, DatePrecision, TimestampedModel, format_partial_date
+from alliance87.models import (
+    DatedModel,
+    DatePrecision,
+    TimestampedModel,
+    format_partial_date,
+    track_links,
+)
 from governance.models import Event
 from partners.models import Partner
 
@@ -301,3 +307,13 @@ class AnnualReport(TimestampedModel):
     def __str__(self):
         return f"{self.pathfinder} {self.year}"
 
+
+track_links(
+    PathfinderCountry.focal_points, app_label="pathfinders", model_name="FocalPointLinkEvent"
+)
+track_links(PathfinderCountry.workshops, app_label="pathfinders", model_name="WorkshopLinkEvent")
+track_links(
+    Milestone.responsible_partners,
+    app_label="pathfinders",
+    model_name="MilestoneResponsibleLinkEvent",
+)

@@ -1,0 +1,107 @@
+"""What every registry admin shares: read-only timestamps, history from pghistory, service calls."""
+
+from collections.abc import Callable
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.html import format_html_join
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+from pghistory import config as pghistory_config
+from pghistory.admin import EventsAdmin
+from pghistory.models import MiddlewareEvents
+
+admin.site.site_header = _("Alliance 8.7 registry")
+admin.site.site_title = _("Alliance 8.7 registry")
+admin.site.index_title = _("Secretariat")
+
+
+def events_url(obj, *, back: str = "") -> str:
+    """The history (pghistory events) of one record in the admin."""
+    model = pghistory_config.admin_queryset().model._meta
+    url = reverse(f"admin:{model.app_label}_{model.model_name}_changelist")
+    query = {"method": "tracks", "obj": f"{obj._meta.label}:{obj.pk}"}
+    if back:
+        query["back"] = back
+    return f"{url}?{urlencode(query)}"
+
+
+class RegistryAdmin(admin.ModelAdmin):
+    """The base of every registry admin.
+
+    "History" opens the pghistory events of the record rather than Django's admin log: the
+    triggers also keep changes made through the API, the shell and bulk updates.
+    """
+
+    readonly_fields = ("created", "updated")
+    list_per_page = 50
+
+    def history_view(self, request, object_id, extra_context=None):
+        obj = self.get_object(request, admin.utils.unquote(object_id))
+        if obj is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if not self.has_view_or_change_permission(request, obj):
+            raise PermissionDenied
+        back = reverse(
+            f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[obj.pk]
+        )
+        return redirect(events_url(obj, back=back))
+
+    def call_service(self, request, obj, service: Callable[[], object], success: str) -> bool:
+        """Run one service call for `obj` and tell the user how it went (the service decides)."""
+        try:
+            service()
+        except ValidationError as error:
+            self.message_user(
+                request, f"{obj}: {' '.join(error.messages)}", level=messages.ERROR
+            )
+            return False
+        self.message_user(request, success % {"obj": obj}, level=messages.SUCCESS)
+        return True
+
+
+class HistoryAdmin(EventsAdmin):
+    """pghistory's events list, with who made each change and what changed, readably."""
+
+    list_display = ("pgh_created_at", "who", "pgh_label", "record", "changes")
+    list_select_related = ("user",)
+
+    def get_list_display(self, request):
+        return self.list_display
+
+    def get_queryset(self, request):
+        # MiddlewareEvents is the same union of event tables plus the user and URL that
+        # pghistory's middleware stored in the context, joined in one query.
+        queryset = MiddlewareEvents.objects.order_by(*pghistory_config.admin_ordering())
+        object_id = request.resolver_match.kwargs.get("object_id")
+        if object_id is not None:
+            label = admin.utils.unquote(object_id).partition(":")[0]
+            queryset = queryset.across(label)
+        return queryset
+
+    @admin.display(description=_("who"))
+    def who(self, event):
+        return event.user or "—"
+
+    @admin.display(description=_("record"))
+    def record(self, event):
+        return f"{event.pgh_obj_model} #{event.pgh_obj_id}"
+
+    @admin.display(description=_("what changed"))
+    def changes(self, event):
+        diff = {k: v for k, v in (event.pgh_diff or {}).items() if k != "updated"}
+        if not diff:
+            return "—"
+        return format_html_join(
+            "", "<div><strong>{}</strong>: {} → {}</div>", (
+                (field, before, after) for field, (before, after) in sorted(diff.items())
+            )
+        )
+
+
+_events_model = pghistory_config.admin_queryset().model
+if admin.site.is_registered(_events_model):
+    admin.site.unregister(_events_model)
+admin.site.register(_events_model, HistoryAdmin)

@@ -1,0 +1,182 @@
+"""Admin for partners, their identifiers, and the queue of applications to join."""
+
+from django import forms
+from django.contrib import admin
+from django.db.models import Case, IntegerField, Value, When
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django_countries.filters import CountryFilter
+
+from alliance87.admin import RegistryAdmin
+
+from . import services
+from .models import ApplicationStatus, Partner, PartnerIdentifier, PartnershipApplication, Theme
+
+DECISION_FIELDS = ("status", "decided_by", "decided_at", "decision_reason", "partner")
+
+
+class ThemesAsCheckboxes:
+    """Themes are a short fixed list: tick boxes beat typing comma-separated codes."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "themes":
+            return forms.MultipleChoiceField(
+                label=db_field.verbose_name.capitalize(),
+                choices=Theme.choices,
+                widget=forms.CheckboxSelectMultiple,
+                required=False,
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+class PartnerIdentifierInline(admin.TabularInline):
+    model = PartnerIdentifier
+    fields = ("scheme", "identifier")
+    extra = 0
+
+
+@admin.register(Partner)
+class PartnerAdmin(ThemesAsCheckboxes, RegistryAdmin):
+    list_display = ("name", "acronym", "category", "country", "status", "joined_on")
+    list_filter = ("category", "status", ("country", CountryFilter))
+    search_fields = ("name", "acronym", "slug", "identifiers__identifier")
+    prepopulated_fields = {"slug": ("name",)}
+    inlines = [PartnerIdentifierInline]
+    fieldsets = (
+        (None, {"fields": ("name", "acronym", "slug", "category", "country", "website")}),
+        (_("Work"), {"fields": ("description", "themes")}),
+        (
+            _("Partnership"),
+            {
+                "fields": (
+                    "joined_on",
+                    "commitment_accepted_on",
+                    "status",
+                    "status_changed_on",
+                    "status_reason",
+                )
+            },
+        ),
+        (_("Record"), {"fields": ("source", "created", "updated")}),
+    )
+
+
+@admin.register(PartnerIdentifier)
+class PartnerIdentifierAdmin(RegistryAdmin):
+    list_display = ("__str__", "partner", "scheme", "identifier")
+    list_filter = ("scheme",)
+    search_fields = ("identifier", "partner__name", "partner__acronym")
+    autocomplete_fields = ("partner",)
+    list_select_related = ("partner",)
+
+
+class RejectionForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for the rejection"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Recorded with the decision."),
+    )
+
+
+@admin.register(PartnershipApplication)
+class PartnershipApplicationAdmin(ThemesAsCheckboxes, RegistryAdmin):
+    list_display = ("organisation_name", "category", "country", "status", "created", "decided_at")
+    list_filter = ("status", "category", ("country", CountryFilter))
+    search_fields = ("organisation_name", "acronym", "contact_name", "contact_email")
+    list_select_related = ("partner",)
+    date_hierarchy = "created"
+    actions = ["take_under_review", "approve", "reject"]
+    fieldsets = (
+        (
+            _("Organisation"),
+            {
+                "fields": (
+                    "organisation_name",
+                    "acronym",
+                    "category",
+                    "country",
+                    "website",
+                    "description",
+                    "themes",
+                )
+            },
+        ),
+        (_("Contact (private)"), {"fields": ("contact_name", "contact_email", "contact_phone")}),
+        (_("Application"), {"fields": ("motivation", "commitment_accepted")}),
+        (_("Decision"), {"fields": DECISION_FIELDS}),
+        (_("Record"), {"fields": ("created", "updated")}),
+    )
+
+    def get_queryset(self, request):
+        # The queue first: open applications, oldest first, so none waits forgotten.
+        open_first = Case(
+            When(
+                status__in=[ApplicationStatus.SUBMITTED, ApplicationStatus.UNDER_REVIEW],
+                then=Value(0),
+            ),
+            default=Value(1),
+            output_field=IntegerField(),
+        )
+        return super().get_queryset(request).annotate(queue=open_first)
+
+    def get_ordering(self, request):
+        return ["queue", "created", "id"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # Decisions are made only by the actions; a decided application is closed for edits.
+        if obj is not None and not obj.is_open:
+            return [f.name for f in self.opts.fields if f.name != "id"]
+        return [*DECISION_FIELDS, "created", "updated"]
+
+    @admin.action(description=_("Take under review"), permissions=["change"])
+    def take_under_review(self, request, queryset):
+        for application in queryset:
+            self.call_service(
+                request,
+                application,
+                lambda a=application: services.application_start_review(
+                    application=a, user=request.user
+                ),
+                _("%(obj)s is now under review."),
+            )
+
+    @admin.action(description=_("Approve (creates the partner)"), permissions=["change"])
+    def approve(self, request, queryset):
+        for application in queryset:
+            self.call_service(
+                request,
+                application,
+                lambda a=application: services.application_approve(
+                    application=a, user=request.user
+                ),
+                _("%(obj)s is approved and is now a partner."),
+            )
+
+    @admin.action(description=_("Reject…"), permissions=["change"])
+    def reject(self, request, queryset):
+        form = RejectionForm(request.POST if "apply" in request.POST else None)
+        if form.is_valid():
+            for application in queryset:
+                self.call_service(
+                    request,
+                    application,
+                    lambda a=application: services.application_reject(
+                        application=a, user=request.user, reason=form.cleaned_data["reason"]
+                    ),
+                    _("%(obj)s is rejected."),
+                )
+            return None
+        count = len(queryset)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": ngettext(
+                "Reject an application", "Reject %(count)d applications", count
+            ) % {"count": count},
+            "opts": self.opts,
+            "applications": queryset,
+            "form": form,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, "admin/partners/reject_applications.html", context)

@@ -1,0 +1,447 @@
+"""The facts of the Alliance 8.7 progress report (GB.335/INS/8, 2019), as data.
+
+Source: /work/shared/seed/alliance87-progress-report.txt. Every record cites the paragraph its facts
+come from. What the report does not say stays empty: no dates, seats, seats of organisations or
+identifiers are guessed (the one identifier, the ILO's XM-DAC-41302, is given by the issue).
+Dates the report gives as a month are the 1st of that month with month precision.
+"""
+
+import datetime
+
+from action_groups.models import Role
+from governance.models import EventKind, Office
+from partners.models import Category, Theme
+from pathfinders.models import RoadMapStatus, Stage
+
+
+def para(number: int) -> str:
+    return f"Progress report, para. {number}"
+
+
+def month(year: int, number: int) -> datetime.date:
+    return datetime.date(year, number, 1)
+
+
+# --------------------------------------------------------------------------- partners
+
+ILO = "international-labour-organization"
+IOM = "international-organization-for-migration"
+UNICEF = "unicef"
+OHCHR = "office-of-the-united-nations-high-commissioner-for-human-rights"
+AUSTRALIA = "government-of-australia"
+ARGENTINA = "government-of-argentina"
+BUSINESS_NETWORK_CHILD_LABOUR = "ilo-business-network-on-child-labour"
+BUSINESS_NETWORK_FORCED_LABOUR = "ilo-business-network-on-forced-labour"
+
+DEVELOPMENT_PARTNER = (
+    "Development partner that has given Alliance 8.7 financial support, including through "
+    "support to IPEC+."
+)
+REGIONAL_INITIATIVE = (
+    "Alliance 8.7 works closely with its regional and subregional initiatives aimed at achieving "
+    "target 8.7."
+)
+BUSINESS_NETWORK = (
+    "Contributes to the work of the Supply Chains Action Group of Alliance 8.7 and provides a "
+    "forum for frank exchange of experience in addressing child labour and forced labour in supply "
+    "chains; it also promotes collaboration, consultation and joint action in ILO member States."
+)
+
+PARTNERS = [
+    {
+        "slug": ILO,
+        "name": "International Labour Organization",
+        "acronym": "ILO",
+        "category": Category.INTERNATIONAL,
+        "description": "The Office serves as the secretariat of Alliance 8.7.",
+        "identifiers": [("XM-DAC", "41302")],
+        "source": para(12),
+    },
+    {
+        "slug": IOM,
+        "name": "International Organization for Migration",
+        "acronym": "IOM",
+        "category": Category.INTERNATIONAL,
+        "source": para(13),
+    },
+    {
+        "slug": UNICEF,
+        "name": "UNICEF",
+        "category": Category.INTERNATIONAL,
+        "source": para(13),
+    },
+    {
+        "slug": OHCHR,
+        "name": "Office of the United Nations High Commissioner for Human Rights",
+        "acronym": "OHCHR",
+        "category": Category.INTERNATIONAL,
+        "source": para(13),
+    },
+    {
+        "slug": "un-university",
+        "name": "UN University",
+        "category": Category.INTERNATIONAL,
+        "description": (
+            "A partner of Alliance 8.7 that in 2018 launched the Delta 8.7 Knowledge Platform, which "
+            "brings together the most useful data, evidence, research and news, analyses "
+            "cutting-edge data, and helps users understand the data so that it can be translated "
+            "into effective policy."
+        ),
+        "source": para(23),
+    },
+    {
+        "slug": AUSTRALIA,
+        "name": "Government of Australia",
+        "category": Category.GOVERNMENT,
+        "country": "AU",
+        "source": para(11),
+    },
+    {
+        "slug": ARGENTINA,
+        "name": "Government of Argentina",
+        "category": Category.GOVERNMENT,
+        "country": "AR",
+        "source": para(11),
+    },
+    *[
+        {
+            "slug": slug,
+            "name": name,
+            "category": Category.GOVERNMENT,
+            "country": country,
+            "description": DEVELOPMENT_PARTNER,
+            "source": para(19),
+        }
+        for slug, name, country in [
+            ("government-of-france", "Government of France", "FR"),
+            ("government-of-germany", "Government of Germany", "DE"),
+            ("government-of-the-netherlands", "Government of the Netherlands", "NL"),
+            ("government-of-the-united-kingdom", "Government of the United Kingdom", "GB"),
+            ("government-of-the-united-states", "Government of the United States", "US"),
+        ]
+    ],
+    {
+        "slug": "un-global-compact",
+        "name": "UN Global Compact",
+        "category": Category.INTERNATIONAL,
+        "description": (
+            "Supports the ILO business networks through public–private partnerships with member "
+            "companies."
+        ),
+        "source": para(19),
+    },
+    {
+        "slug": BUSINESS_NETWORK_CHILD_LABOUR,
+        "name": "ILO business network on child labour",
+        "category": Category.EMPLOYERS,
+        "themes": [Theme.CHILD_LABOUR],
+        "description": BUSINESS_NETWORK,
+        "source": para(17),
+    },
+    {
+        "slug": BUSINESS_NETWORK_FORCED_LABOUR,
+        "name": "ILO business network on forced labour",
+        "category": Category.EMPLOYERS,
+        "themes": [Theme.FORCED_LABOUR],
+        "description": BUSINESS_NETWORK,
+        "source": para(17),
+    },
+    {
+        "slug": "regional-initiative-latin-america-and-the-caribbean-free-of-child-labour",
+        "name": "Regional Initiative: Latin America and the Caribbean Free of Child Labour",
+        "category": Category.REGIONAL,
+        "themes": [Theme.CHILD_LABOUR],
+        "website": "http://www.iniciativa2025alc.org/en",
+        "description": (
+            "A regional initiative aimed at achieving target 8.7 with which Alliance 8.7 works "
+            "closely."
+        ),
+        "source": para(22),
+    },
+    {
+        "slug": "african-union",
+        "name": "African Union",
+        "category": Category.REGIONAL,
+        "description": REGIONAL_INITIATIVE,
+        "source": para(22),
+    },
+    {
+        "slug": "south-asian-association-for-regional-cooperation",
+        "name": "South Asian Association for Regional Cooperation",
+        "category": Category.REGIONAL,
+        "website": "http://www.saarc-sec.org/",
+        "description": REGIONAL_INITIATIVE,
+        "source": para(22),
+    },
+    {
+        "slug": "bali-process",
+        "name": "Bali Process",
+        "category": Category.REGIONAL,
+        "website": "https://www.baliprocess.net/ad-hoc-group/working-group-on-trafficking-in-persons/",
+        "description": REGIONAL_INITIATIVE,
+        "source": para(22),
+    },
+    {
+        "slug": "organization-for-security-and-cooperation-in-europe",
+        "name": "Organization for Security and Cooperation in Europe",
+        "category": Category.REGIONAL,
+        "description": REGIONAL_INITIATIVE,
+        "source": para(22),
+    },
+    {
+        "slug": "organisation-for-economic-co-operation-and-development",
+        "name": "Organisation for Economic Co-operation and Development",
+        "category": Category.INTERNATIONAL,
+        "description": "A relevant organization with which Alliance 8.7 is closely working.",
+        "source": para(22),
+    },
+    {
+        "slug": "g20",
+        "name": "G20",
+        "category": Category.OTHER,
+        "description": "A group of countries with which Alliance 8.7 is closely working.",
+        "source": para(22),
+    },
+]
+
+# Para. 21, in the report's order; the report spells Viet Nam so, and so do we.
+PATHFINDER_COUNTRIES = [
+    ("AL", "Albania"),
+    ("CL", "Chile"),
+    ("FJ", "Fiji"),
+    ("MG", "Madagascar"),
+    ("MW", "Malawi"),
+    ("MR", "Mauritania"),
+    ("MX", "Mexico"),
+    ("MA", "Morocco"),
+    ("NP", "Nepal"),
+    ("NG", "Nigeria"),
+    ("PE", "Peru"),
+    ("LK", "Sri Lanka"),
+    ("TN", "Tunisia"),
+    ("UG", "Uganda"),
+    ("VN", "Viet Nam"),
+]
+PATHFINDER_CODES = frozenset(code for code, _name in PATHFINDER_COUNTRIES)
+
+
+def government_slug(name: str) -> str:
+    return "government-of-" + name.lower().replace(" ", "-")
+
+
+PARTNERS += [
+    {
+        "slug": government_slug(name),
+        "name": f"Government of {name}",
+        "category": Category.GOVERNMENT,
+        "country": code,
+        "source": para(21),
+    }
+    for code, name in PATHFINDER_COUNTRIES
+]
+
+# --------------------------------------------------------------------------- governance
+
+CONSTITUENCIES = [
+    {"slug": "governments", "name": "Governments", "position": 1},
+    {"slug": "workers-organizations", "name": "Workers' organizations", "position": 2},
+    {"slug": "employers-organizations", "name": "Employers' organizations", "position": 3},
+    {"slug": "civil-society", "name": "Civil society", "position": 4},
+    {
+        "slug": "un-and-regional-intergovernmental-organizations",
+        "name": "UN and regional intergovernmental organizations",
+        "position": 5,
+    },
+]
+for constituency in CONSTITUENCIES:
+    constituency["source"] = para(11)
+
+# The report does not say when these terms began: start dates stay empty.
+OFFICE_TERMS = [
+    {"office": Office.SECRETARIAT, "partner": ILO, "source": para(12)},
+    {"office": Office.CHAIR, "partner": AUSTRALIA, "source": para(11)},
+    {"office": Office.DEPUTY_CHAIR, "partner": ARGENTINA, "source": para(11)},
+]
+
+CONSULTATION = (
+    "A meeting with countries from {region}, held by the Office to inform the strategy of "
+    "Alliance 8.7, ensure the concerns of the ILO's tripartite constituents were reflected in it, "
+    "and secure the required commitment."
+)
+MADAGASCAR_WORKSHOP = "national-strategy-workshop-madagascar-2018"
+
+EVENTS = [
+    {
+        "slug": "launch-of-alliance-8-7",
+        "kind": EventKind.LAUNCH,
+        "title": "Launch of Alliance 8.7",
+        "start_date": month(2016, 9),
+        "description": (
+            "The Office, along with other UN agencies, governments, social partners and "
+            "development partners, supported the launch of Alliance 8.7, an inclusive global "
+            "partnership committed to achieving target 8.7."
+        ),
+        "source": para(7),
+    },
+    *[
+        {
+            "slug": f"regional-consultation-{slug}-{start.year}",
+            "kind": EventKind.REGIONAL_CONSULTATION,
+            "title": f"Regional consultation: {region} ({city})",
+            "start_date": start,
+            "city": city,
+            "country": country,
+            "description": CONSULTATION.format(region=in_text),
+            "source": para(8),
+        }
+        for slug, region, in_text, city, country, start in [
+            ("south-asia", "South Asia", "South Asia", "Thimphu", "BT", month(2016, 7)),
+            (
+                "west-and-north-africa",
+                "West and North Africa",
+                "West and North Africa",
+                "Abidjan",
+                "CI",
+                month(2016, 9),
+            ),
+            (
+                "south-east-asia-and-the-pacific",
+                "South-East Asia and the Pacific",
+                "South-East Asia and the Pacific",
+                "Bangkok",
+                "TH",
+                month(2016, 9),
+            ),
+            ("the-americas", "The Americas", "the Americas", "Buenos Aires", "AR", month(2017, 2)),
+            (
+                "sub-saharan-africa",
+                "Sub-Saharan Africa",
+                "sub-Saharan Africa",
+                "Addis Ababa",
+                "ET",
+                month(2017, 6),
+            ),
+            (
+                "europe-and-central-asia",
+                "Europe and Central Asia",
+                "Europe and Central Asia",
+                "Budapest",
+                "HU",
+                month(2017, 6),
+            ),
+            ("the-pacific", "The Pacific", "the Pacific", "Nadi", "FJ", month(2017, 10)),
+        ]
+    ],
+    {
+        "slug": "workshop-wilton-park-2017",
+        "kind": EventKind.WORKSHOP,
+        "title": "Workshop at Wilton Park",
+        "start_date": month(2017, 2),
+        "city": "Wilton Park",
+        "country": "GB",
+        "description": (
+            "Convened by the Office to further gather input from UN partners, governments, "
+            "employers' and workers' organizations and civil society, and to set the initial "
+            "strategic direction of Alliance 8.7."
+        ),
+        "source": para(9),
+    },
+    {
+        "slug": "iv-global-conference-on-the-sustained-eradication-of-child-labour",
+        "kind": EventKind.GLOBAL_CONFERENCE,
+        "title": "IV Global Conference on the Sustained Eradication of Child Labour",
+        "start_date": month(2017, 11),
+        "city": "Buenos Aires",
+        "country": "AR",
+        "description": (
+            "For the first time, the Global Conference also included forced labour as a thematic "
+            "topic, furthering alignment of the worldwide movement against child labour with "
+            "target 8.7."
+        ),
+        "outcome": (
+            "The Buenos Aires Declaration, which reinforced the global commitment to achieving "
+            "target 8.7; in addition, 96 countries and organizations made concrete pledges to "
+            "this end."
+        ),
+        "source": para(10),
+    },
+    {
+        "slug": MADAGASCAR_WORKSHOP,
+        "kind": EventKind.WORKSHOP,
+        "title": "National strategy workshop, Madagascar",
+        "start_date": month(2018, 10),
+        "country": "MG",
+        "outcome": "An initial road map to achieve target 8.7.",
+        "source": para(21),
+    },
+]
+
+# Para. 1. Parts refer to their whole by slug; positions give the display order.
+GLOBAL_ESTIMATES = [
+    ("modern-slavery", "People in modern slavery", 40_000_000, None),
+    ("forced-labour", "People in forced labour", 25_000_000, "modern-slavery"),
+    ("forced-marriage", "People in forced marriage", 15_000_000, "modern-slavery"),
+    ("child-labour", "Children in child labour", 152_000_000, None),
+    ("child-labour-boys", "Boys in child labour", 88_000_000, "child-labour"),
+    ("child-labour-girls", "Girls in child labour", 64_000_000, "child-labour"),
+    ("hazardous-child-labour", "Children in hazardous work", 73_000_000, "child-labour"),
+]
+
+# --------------------------------------------------------------------------- Action Groups
+
+MANDATE = (
+    "Support country-level implementation by conducting research, disseminating knowledge, "
+    "developing tools and mobilizing resources."
+)
+
+ACTION_GROUPS = [
+    {"slug": "migration", "name": "Migration"},
+    {"slug": "rule-of-law-and-governance", "name": "Rule of Law and Governance"},
+    {"slug": "conflicts-and-humanitarian-settings", "name": "Conflicts and Humanitarian Settings"},
+    {"slug": "supply-chains", "name": "Supply Chains"},
+]
+for group in ACTION_GROUPS:
+    group.update(mandate=MANDATE, source=para(13))
+
+# (group, partner, role, source); the report gives no dates of membership.
+MEMBERSHIPS = [
+    ("migration", IOM, Role.CO_CHAIR, para(13)),
+    ("migration", UNICEF, Role.CO_CHAIR, para(13)),
+    ("rule-of-law-and-governance", OHCHR, Role.CHAIR, para(13)),
+    ("conflicts-and-humanitarian-settings", UNICEF, Role.CHAIR, para(13)),
+    ("supply-chains", ILO, Role.CHAIR, para(13)),
+    ("supply-chains", BUSINESS_NETWORK_CHILD_LABOUR, Role.MEMBER, para(17)),
+    ("supply-chains", BUSINESS_NETWORK_FORCED_LABOUR, Role.MEMBER, para(17)),
+]
+
+# --------------------------------------------------------------------------- pathfinders
+
+REQUESTED = {
+    "stage": Stage.REQUESTED,
+    "decision": "Formally requested to participate as a pathfinder country.",
+    "source": para(21),
+}
+
+MADAGASCAR_STAGES = [
+    {
+        "stage": Stage.WORKSHOP_HELD,
+        "changed_on": month(2018, 10),
+        "event": MADAGASCAR_WORKSHOP,
+        "decision": "A national strategy workshop took place in Madagascar.",
+        "source": para(21),
+    },
+    {
+        "stage": Stage.ROAD_MAP_ADOPTED,
+        "changed_on": month(2018, 10),
+        "event": MADAGASCAR_WORKSHOP,
+        "decision": "The national strategy workshop resulted in an initial road map.",
+        "source": para(21),
+    },
+]
+
+MADAGASCAR_ROAD_MAP = {
+    "title": "Initial road map to achieve target 8.7",
+    "status": RoadMapStatus.ADOPTED,
+    "adopted_on": month(2018, 10),
+    "source": para(21),
+}
