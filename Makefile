@@ -17,11 +17,12 @@ PYTHON ?=
 PYTEST_ARGS ?=
 
 MANAGE := $(PY) manage.py
+PREPARE_DB := bash scripts/prepare_db.sh
 
 # Each recipe that talks to the database starts with $(with_db): scripts/prepare_db.sh finds or
 # starts PostgreSQL and prints the URL, which every later command of that recipe gets as
 # DATABASE_URL. A DATABASE_URL already in the environment is used as is.
-with_db = DATABASE_URL=$$(scripts/prepare_db.sh) || exit 1; export DATABASE_URL
+with_db = DATABASE_URL=$$($(PREPARE_DB)) || exit 1; export DATABASE_URL
 
 step = printf '\n==> %s\n'
 
@@ -86,10 +87,10 @@ install: $(STAMP)
 # ---------------------------------------------------------------- database
 
 db:
-	@scripts/prepare_db.sh
+	@$(PREPARE_DB)
 
 db-stop:
-	@scripts/prepare_db.sh --stop
+	@$(PREPARE_DB) --stop
 
 # ---------------------------------------------------------------- run and test
 
@@ -116,9 +117,15 @@ superuser: $(STAMP)
 	$(MANAGE) migrate --noinput && \
 	$(MANAGE) createsuperuser
 
+# New migration files are formatted with ruff at once, so `make test` does not trip on them.
 migrations: $(STAMP)
 	@$(with_db); \
-	$(MANAGE) makemigrations
+	files=$$($(MANAGE) makemigrations --scriptable) || exit 1; \
+	if [ -n "$$files" ]; then \
+		echo "$$files"; \
+		$(RUFF) check --fix --quiet $$files || true; \
+		$(RUFF) format --quiet $$files; \
+	fi
 
 # ---------------------------------------------------------------- code style
 
@@ -137,5 +144,5 @@ fmt: $(STAMP)
 # ---------------------------------------------------------------- clean
 
 clean:
-	@scripts/prepare_db.sh --remove
+	@$(PREPARE_DB) --remove
 	rm -rf $(VENV) .var staticfiles

@@ -1,3 +1,9 @@
-# Public pages of this app; filled by the public site work (issue 3).
+from django.urls import path
+
+from . import views
+
 app_name = "action_groups"
-urlpatterns = []
+urlpatterns = [
+    path("action-groups/", views.actiongroup_list, name="actiongroup_list"),
+    path("action-groups/<slug:slug>/", views.actiongroup_detail, name="actiongroup_detail"),
+]

@@ -105,3 +105,39 @@ _events_model = pghistory_config.admin_queryset().model
 if admin.site.is_registered(_events_model):
     admin.site.unregister(_events_model)
 admin.site.register(_events_model, HistoryAdmin)
+
+
+# ---------------------------------------------------------------- API tokens (issue 4)
+
+from .models import ApiToken  # noqa: E402  (kept with its admin, below the shared helpers)
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    """API tokens for integrators: the key is shown once, on creation, and only its hash is kept."""
+
+    list_display = ("name", "user", "key_prefix", "created", "expires_at", "revoked_at")
+    list_filter = ("revoked_at", "expires_at")
+    search_fields = ("name", "key_prefix", "user__username")
+    list_select_related = ("user",)
+    readonly_fields = ("key_prefix", "created")
+    autocomplete_fields = ("user",)
+    actions = ("revoke",)
+
+    def save_model(self, request, obj, form, change):
+        key = obj.set_new_key() if not change else None
+        super().save_model(request, obj, form, change)
+        if key:
+            self.message_user(
+                request,
+                _("The key of “%(name)s” is %(key)s — copy it now: it is not stored and will not "
+                  "be shown again.") % {"name": obj.name, "key": key},
+                level=messages.WARNING,
+            )
+
+    @admin.action(description=_("Revoke the selected tokens"), permissions=["change"])
+    def revoke(self, request, queryset):
+        from django.utils import timezone
+
+        count = queryset.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
+        self.message_user(request, _("%(count)d token(s) revoked.") % {"count": count})

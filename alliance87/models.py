@@ -2,7 +2,9 @@
 
 import datetime
 
+from django.conf import settings
 from django.contrib.postgres.fields import DateRangeField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Func, Q
 from django.utils import timezone
@@ -70,6 +72,13 @@ class DatedModel(TimestampedModel):
             )
         ]
 
+    def clean(self):
+        super().clean()
+        # daterange() raises a DataError on an inverted period, so the overlap constraints must
+        # not be checked: an error on end_date makes full_clean() leave them out.
+        if self.start_date and self.end_date and self.end_date <= self.start_date:
+            raise ValidationError({"end_date": _("The end date must be after the start date.")})
+
     @property
     def period(self) -> DateRange:
         return DateRange(F("start_date"), F("end_date"))
@@ -128,3 +137,76 @@ def track_links(field, *, app_label: str, model_name: str) -> None:
         app_label=app_label,
         model_name=model_name,
     )(field.through)
+
+
+class ApiTokenQuerySet(models.QuerySet):
+    def usable(self):
+        """Tokens that authenticate now: not revoked, not expired."""
+        now = timezone.now()
+        return self.filter(revoked_at__isnull=True).filter(
+            Q(expires_at__isnull=True) | Q(expires_at__gt=now)
+        )
+
+
+class ApiToken(models.Model):
+    """A key the secretariat issues to one integrator for writing through the REST API.
+
+    Only a SHA-256 hash of the key is stored: the full key is shown once, when the token is
+    created, and cannot be recovered. The token acts as `user`, whose model permissions decide
+    what it may change. Revoke a token (or let it expire) to cut an integrator off.
+    """
+
+    PREFIX_LENGTH = 8
+
+    name = models.CharField(
+        _("name"), max_length=100, help_text=_("Who holds the token, such as “Delta 8.7 sync”.")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="api_tokens",
+        verbose_name=_("user"),
+        help_text=_("The account whose permissions the token carries."),
+    )
+    key_prefix = models.CharField(
+        _("key prefix"),
+        max_length=PREFIX_LENGTH,
+        editable=False,
+        help_text=_("The first characters of the key, to recognise it."),
+    )
+    key_hash = models.CharField(_("key hash"), max_length=64, unique=True, editable=False)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    expires_at = models.DateTimeField(
+        _("expires at"), null=True, blank=True, help_text=_("Empty for a token that never expires.")
+    )
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+
+    objects = ApiTokenQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+        ordering = ["-created", "-id"]
+
+    def __str__(self):
+        return f"{self.name} ({self.key_prefix}…)"
+
+    @staticmethod
+    def hash_key(key: str) -> str:
+        import hashlib
+
+        return hashlib.sha256(key.encode()).hexdigest()
+
+    def set_new_key(self) -> str:
+        """Give the token a fresh random key and return it: the only time it is readable."""
+        import secrets
+
+        key = secrets.token_urlsafe(32)
+        self.key_prefix = key[: self.PREFIX_LENGTH]
+        self.key_hash = self.hash_key(key)
+        return key
+
+    @property
+    def is_usable(self) -> bool:
+        now = timezone.now()
+        return self.revoked_at is None and (self.expires_at is None or self.expires_at > now)

@@ -1,2 +1,7 @@
-# The home page; filled by the public site work (issue 3).
-urlpatterns = []
+from django.urls import path
+
+from . import site_views
+
+urlpatterns = [
+    path("", site_views.home, name="home"),
+]

@@ -22,6 +22,7 @@ from .models import (
     OfficeTerm,
     Pledge,
     PledgeAssessment,
+    PledgeProgress,
     Seat,
     SeatTerm,
 )
@@ -157,7 +158,7 @@ class PledgeAdmin(RegistryAdmin):
 
     @admin.display(description=_("status"), ordering="status")
     def status(self, pledge):
-        return PledgeAssessment._meta.get_field("progress").flatchoices_display(pledge.status)
+        return PledgeProgress(pledge.status).label
 
 
 @admin.register(PledgeAssessment)

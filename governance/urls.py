@@ -1,3 +1,10 @@
-# Public pages of this app; filled by the public site work (issue 3).
+from django.urls import path
+
+from . import views
+
 app_name = "governance"
-urlpatterns = []
+urlpatterns = [
+    path("governance/", views.gcg, name="gcg"),
+    path("events/", views.event_list, name="event_list"),
+    path("events/<slug:slug>/", views.event_detail, name="event_detail"),
+]

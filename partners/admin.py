@@ -118,7 +118,8 @@ class PartnershipApplicationAdmin(ThemesAsCheckboxes, RegistryAdmin):
             default=Value(1),
             output_field=IntegerField(),
         )
-        return super().get_queryset(request).annotate(queue=open_first)
+        queryset = self.model._default_manager.annotate(queue=open_first)
+        return queryset.order_by(*self.get_ordering(request))
 
     def get_ordering(self, request):
         return ["queue", "created", "id"]

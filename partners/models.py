@@ -7,7 +7,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -59,6 +59,60 @@ class PartnerQuerySet(models.QuerySet):
         from .regions import countries_in
 
         return self.filter(country__in=countries_in(region))
+
+    def counts_by(self, field: str) -> dict[str, int]:
+        """{value of `field`: number of partners}, in one GROUP BY query."""
+        rows = self.order_by().values_list(field).annotate(n=models.Count("pk"))
+        return {value: n for value, n in rows}
+
+    def counts_by_theme(self) -> dict[str, int]:
+        """{theme: number of partners working on it}, in one query (a FILTER per theme)."""
+        return self.aggregate(
+            **{t.value: models.Count("pk", filter=Q(themes__contains=[t.value])) for t in Theme}
+        )
+
+    def counts_by_seat_holding(self) -> dict[str, int]:
+        """{"true": partners holding a GCG seat today, "false": the others}, in one query."""
+        from governance.models import SeatTerm
+
+        holds = Q(models.Exists(SeatTerm.objects.current().filter(partner=models.OuterRef("pk"))))
+        return self.aggregate(
+            true=models.Count("pk", filter=holds), false=models.Count("pk", filter=~holds)
+        )
+
+    def for_profile(self):
+        """Everything a partner's profile shows, in a fixed number of queries."""
+        from action_groups.models import Membership
+        from governance.models import OfficeTerm, Pledge, SeatTerm
+        from pathfinders.models import Milestone
+
+        newest_first = (F("start_date").desc(nulls_last=True), "id")
+        return self.prefetch_related(
+            "identifiers",
+            "pathfinders",
+            models.Prefetch(
+                "memberships",
+                Membership.objects.select_related("group").order_by("group__name", *newest_first),
+            ),
+            models.Prefetch(
+                "seat_terms",
+                SeatTerm.objects.select_related("seat__constituency").order_by(*newest_first),
+            ),
+            models.Prefetch("office_terms", OfficeTerm.objects.order_by(*newest_first)),
+            models.Prefetch(
+                "pledges",
+                Pledge.objects.with_status()
+                .select_related("event")
+                .order_by(F("made_on").desc(nulls_last=True), "id"),
+            ),
+            # Ordered by road map, so the profile can group the milestones under their road map.
+            models.Prefetch(
+                "milestones",
+                Milestone.objects.select_related("road_map__pathfinder").order_by(
+                    "road_map__pathfinder__country", "road_map_id", "due_date", "id"
+                ),
+            ),
+        )
 
 
 @pghistory.track()
@@ -128,6 +182,11 @@ class Partner(TimestampedModel):
     @property
     def region(self):
         return region_for(self.country)
+
+    @property
+    def theme_labels(self) -> list[str]:
+        labels = dict(Theme.choices)
+        return [labels.get(theme, theme) for theme in self.themes]
 
 
 @pghistory.track()

@@ -1,3 +1,12 @@
-# Public pages of this app; filled by the public site work (issue 3).
+from django.urls import path
+
+from . import views
+
 app_name = "partners"
-urlpatterns = []
+urlpatterns = [
+    path("partners/", views.partner_list, name="partner_list"),
+    path("partners/export.csv", views.partner_export, name="partner_export"),
+    path("partners/<slug:slug>/", views.PartnerDetailView.as_view(), name="partner_detail"),
+    path("join/", views.join, name="join"),
+    path("join/thanks/", views.JoinThanksView.as_view(), name="join_thanks"),
+]

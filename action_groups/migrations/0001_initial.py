@@ -4,161 +4,369 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='ActionGroup',
+            name="ActionGroup",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated', models.DateTimeField(auto_now=True, db_index=True, verbose_name='updated')),
-                ('name', models.CharField(max_length=200, unique=True, verbose_name='name')),
-                ('slug', models.SlugField(max_length=200, unique=True, verbose_name='slug')),
-                ('mandate', models.TextField(blank=True, verbose_name='mandate')),
-                ('established_on', models.DateField(blank=True, null=True, verbose_name='established on')),
-                ('closed_on', models.DateField(blank=True, null=True, verbose_name='closed on')),
-                ('source', models.CharField(blank=True, max_length=300, verbose_name='source')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                (
+                    "updated",
+                    models.DateTimeField(auto_now=True, db_index=True, verbose_name="updated"),
+                ),
+                ("name", models.CharField(max_length=200, unique=True, verbose_name="name")),
+                ("slug", models.SlugField(max_length=200, unique=True, verbose_name="slug")),
+                ("mandate", models.TextField(blank=True, verbose_name="mandate")),
+                (
+                    "established_on",
+                    models.DateField(blank=True, null=True, verbose_name="established on"),
+                ),
+                ("closed_on", models.DateField(blank=True, null=True, verbose_name="closed on")),
+                ("source", models.CharField(blank=True, max_length=300, verbose_name="source")),
             ],
             options={
-                'verbose_name': 'Action Group',
-                'verbose_name_plural': 'Action Groups',
-                'ordering': ['name'],
+                "verbose_name": "Action Group",
+                "verbose_name_plural": "Action Groups",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='ActionGroupEvent',
+            name="ActionGroupEvent",
             fields=[
-                ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
-                ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
-                ('pgh_label', models.TextField(help_text='The event label.')),
-                ('id', models.BigIntegerField()),
-                ('created', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('slug', models.SlugField(db_index=False, max_length=200, verbose_name='slug')),
-                ('mandate', models.TextField(blank=True, verbose_name='mandate')),
-                ('established_on', models.DateField(blank=True, null=True, verbose_name='established on')),
-                ('closed_on', models.DateField(blank=True, null=True, verbose_name='closed on')),
-                ('source', models.CharField(blank=True, max_length=300, verbose_name='source')),
+                ("pgh_id", models.AutoField(primary_key=True, serialize=False)),
+                ("pgh_created_at", models.DateTimeField(auto_now_add=True)),
+                ("pgh_label", models.TextField(help_text="The event label.")),
+                ("id", models.BigIntegerField()),
+                ("created", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("slug", models.SlugField(db_index=False, max_length=200, verbose_name="slug")),
+                ("mandate", models.TextField(blank=True, verbose_name="mandate")),
+                (
+                    "established_on",
+                    models.DateField(blank=True, null=True, verbose_name="established on"),
+                ),
+                ("closed_on", models.DateField(blank=True, null=True, verbose_name="closed on")),
+                ("source", models.CharField(blank=True, max_length=300, verbose_name="source")),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Activity',
+            name="Activity",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated', models.DateTimeField(auto_now=True, db_index=True, verbose_name='updated')),
-                ('title', models.CharField(max_length=300, verbose_name='title')),
-                ('kind', models.CharField(choices=[('research', 'Research'), ('knowledge_sharing', 'Knowledge sharing'), ('tools', 'Tools'), ('resource_mobilisation', 'Resource mobilisation'), ('technical_cooperation', 'Technical cooperation')], max_length=24, verbose_name='kind')),
-                ('status', models.CharField(choices=[('planned', 'Planned'), ('in_progress', 'In progress'), ('done', 'Done'), ('cancelled', 'Cancelled')], default='planned', max_length=12, verbose_name='status')),
-                ('due_date', models.DateField(blank=True, null=True, verbose_name='due date')),
-                ('source', models.CharField(blank=True, max_length=300, verbose_name='source')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                (
+                    "updated",
+                    models.DateTimeField(auto_now=True, db_index=True, verbose_name="updated"),
+                ),
+                ("title", models.CharField(max_length=300, verbose_name="title")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("research", "Research"),
+                            ("knowledge_sharing", "Knowledge sharing"),
+                            ("tools", "Tools"),
+                            ("resource_mobilisation", "Resource mobilisation"),
+                            ("technical_cooperation", "Technical cooperation"),
+                        ],
+                        max_length=24,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("planned", "Planned"),
+                            ("in_progress", "In progress"),
+                            ("done", "Done"),
+                            ("cancelled", "Cancelled"),
+                        ],
+                        default="planned",
+                        max_length=12,
+                        verbose_name="status",
+                    ),
+                ),
+                ("due_date", models.DateField(blank=True, null=True, verbose_name="due date")),
+                ("source", models.CharField(blank=True, max_length=300, verbose_name="source")),
             ],
             options={
-                'verbose_name': 'activity',
-                'verbose_name_plural': 'activities',
-                'ordering': ['work_plan', models.OrderBy(models.F('due_date'), nulls_last=True), 'id'],
+                "verbose_name": "activity",
+                "verbose_name_plural": "activities",
+                "ordering": [
+                    "work_plan",
+                    models.OrderBy(models.F("due_date"), nulls_last=True),
+                    "id",
+                ],
             },
         ),
         migrations.CreateModel(
-            name='ActivityEvent',
+            name="ActivityEvent",
             fields=[
-                ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
-                ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
-                ('pgh_label', models.TextField(help_text='The event label.')),
-                ('id', models.BigIntegerField()),
-                ('created', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('title', models.CharField(max_length=300, verbose_name='title')),
-                ('kind', models.CharField(choices=[('research', 'Research'), ('knowledge_sharing', 'Knowledge sharing'), ('tools', 'Tools'), ('resource_mobilisation', 'Resource mobilisation'), ('technical_cooperation', 'Technical cooperation')], max_length=24, verbose_name='kind')),
-                ('status', models.CharField(choices=[('planned', 'Planned'), ('in_progress', 'In progress'), ('done', 'Done'), ('cancelled', 'Cancelled')], default='planned', max_length=12, verbose_name='status')),
-                ('due_date', models.DateField(blank=True, null=True, verbose_name='due date')),
-                ('source', models.CharField(blank=True, max_length=300, verbose_name='source')),
+                ("pgh_id", models.AutoField(primary_key=True, serialize=False)),
+                ("pgh_created_at", models.DateTimeField(auto_now_add=True)),
+                ("pgh_label", models.TextField(help_text="The event label.")),
+                ("id", models.BigIntegerField()),
+                ("created", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("title", models.CharField(max_length=300, verbose_name="title")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("research", "Research"),
+                            ("knowledge_sharing", "Knowledge sharing"),
+                            ("tools", "Tools"),
+                            ("resource_mobilisation", "Resource mobilisation"),
+                            ("technical_cooperation", "Technical cooperation"),
+                        ],
+                        max_length=24,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("planned", "Planned"),
+                            ("in_progress", "In progress"),
+                            ("done", "Done"),
+                            ("cancelled", "Cancelled"),
+                        ],
+                        default="planned",
+                        max_length=12,
+                        verbose_name="status",
+                    ),
+                ),
+                ("due_date", models.DateField(blank=True, null=True, verbose_name="due date")),
+                ("source", models.CharField(blank=True, max_length=300, verbose_name="source")),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Membership',
+            name="Membership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated', models.DateTimeField(auto_now=True, db_index=True, verbose_name='updated')),
-                ('start_date', models.DateField(blank=True, help_text='Empty when the source does not say.', null=True, verbose_name='start date')),
-                ('end_date', models.DateField(blank=True, help_text='Empty while it is ongoing.', null=True, verbose_name='end date')),
-                ('role', models.CharField(choices=[('chair', 'Chair'), ('co_chair', 'Co-chair'), ('member', 'Member')], default='member', max_length=10, verbose_name='role')),
-                ('source', models.CharField(blank=True, max_length=300, verbose_name='source')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                (
+                    "updated",
+                    models.DateTimeField(auto_now=True, db_index=True, verbose_name="updated"),
+                ),
+                (
+                    "start_date",
+                    models.DateField(
+                        blank=True,
+                        help_text="Empty when the source does not say.",
+                        null=True,
+                        verbose_name="start date",
+                    ),
+                ),
+                (
+                    "end_date",
+                    models.DateField(
+                        blank=True,
+                        help_text="Empty while it is ongoing.",
+                        null=True,
+                        verbose_name="end date",
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("chair", "Chair"),
+                            ("co_chair", "Co-chair"),
+                            ("member", "Member"),
+                        ],
+                        default="member",
+                        max_length=10,
+                        verbose_name="role",
+                    ),
+                ),
+                ("source", models.CharField(blank=True, max_length=300, verbose_name="source")),
             ],
             options={
-                'verbose_name': 'membership',
-                'verbose_name_plural': 'memberships',
-                'ordering': ['group', 'role', 'partner__name', 'id'],
-                'abstract': False,
+                "verbose_name": "membership",
+                "verbose_name_plural": "memberships",
+                "ordering": ["group", "role", "partner__name", "id"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='MembershipEvent',
+            name="MembershipEvent",
             fields=[
-                ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
-                ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
-                ('pgh_label', models.TextField(help_text='The event label.')),
-                ('id', models.BigIntegerField()),
-                ('created', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('start_date', models.DateField(blank=True, help_text='Empty when the source does not say.', null=True, verbose_name='start date')),
-                ('end_date', models.DateField(blank=True, help_text='Empty while it is ongoing.', null=True, verbose_name='end date')),
-                ('role', models.CharField(choices=[('chair', 'Chair'), ('co_chair', 'Co-chair'), ('member', 'Member')], default='member', max_length=10, verbose_name='role')),
-                ('source', models.CharField(blank=True, max_length=300, verbose_name='source')),
+                ("pgh_id", models.AutoField(primary_key=True, serialize=False)),
+                ("pgh_created_at", models.DateTimeField(auto_now_add=True)),
+                ("pgh_label", models.TextField(help_text="The event label.")),
+                ("id", models.BigIntegerField()),
+                ("created", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "start_date",
+                    models.DateField(
+                        blank=True,
+                        help_text="Empty when the source does not say.",
+                        null=True,
+                        verbose_name="start date",
+                    ),
+                ),
+                (
+                    "end_date",
+                    models.DateField(
+                        blank=True,
+                        help_text="Empty while it is ongoing.",
+                        null=True,
+                        verbose_name="end date",
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("chair", "Chair"),
+                            ("co_chair", "Co-chair"),
+                            ("member", "Member"),
+                        ],
+                        default="member",
+                        max_length=10,
+                        verbose_name="role",
+                    ),
+                ),
+                ("source", models.CharField(blank=True, max_length=300, verbose_name="source")),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='WorkPlan',
+            name="WorkPlan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated', models.DateTimeField(auto_now=True, db_index=True, verbose_name='updated')),
-                ('start_date', models.DateField(blank=True, help_text='Empty when the source does not say.', null=True, verbose_name='start date')),
-                ('end_date', models.DateField(blank=True, help_text='Empty while it is ongoing.', null=True, verbose_name='end date')),
-                ('title', models.CharField(max_length=300, verbose_name='title')),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('adopted', 'Adopted'), ('completed', 'Completed')], default='draft', max_length=10, verbose_name='status')),
-                ('source', models.CharField(blank=True, max_length=300, verbose_name='source')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                (
+                    "updated",
+                    models.DateTimeField(auto_now=True, db_index=True, verbose_name="updated"),
+                ),
+                (
+                    "start_date",
+                    models.DateField(
+                        blank=True,
+                        help_text="Empty when the source does not say.",
+                        null=True,
+                        verbose_name="start date",
+                    ),
+                ),
+                (
+                    "end_date",
+                    models.DateField(
+                        blank=True,
+                        help_text="Empty while it is ongoing.",
+                        null=True,
+                        verbose_name="end date",
+                    ),
+                ),
+                ("title", models.CharField(max_length=300, verbose_name="title")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("adopted", "Adopted"),
+                            ("completed", "Completed"),
+                        ],
+                        default="draft",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("source", models.CharField(blank=True, max_length=300, verbose_name="source")),
             ],
             options={
-                'verbose_name': 'work plan',
-                'verbose_name_plural': 'work plans',
-                'ordering': ['group', models.OrderBy(models.F('start_date'), nulls_first=True), 'id'],
-                'abstract': False,
+                "verbose_name": "work plan",
+                "verbose_name_plural": "work plans",
+                "ordering": [
+                    "group",
+                    models.OrderBy(models.F("start_date"), nulls_first=True),
+                    "id",
+                ],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='WorkPlanEvent',
+            name="WorkPlanEvent",
             fields=[
-                ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
-                ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
-                ('pgh_label', models.TextField(help_text='The event label.')),
-                ('id', models.BigIntegerField()),
-                ('created', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('start_date', models.DateField(blank=True, help_text='Empty when the source does not say.', null=True, verbose_name='start date')),
-                ('end_date', models.DateField(blank=True, help_text='Empty while it is ongoing.', null=True, verbose_name='end date')),
-                ('title', models.CharField(max_length=300, verbose_name='title')),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('adopted', 'Adopted'), ('completed', 'Completed')], default='draft', max_length=10, verbose_name='status')),
-                ('source', models.CharField(blank=True, max_length=300, verbose_name='source')),
+                ("pgh_id", models.AutoField(primary_key=True, serialize=False)),
+                ("pgh_created_at", models.DateTimeField(auto_now_add=True)),
+                ("pgh_label", models.TextField(help_text="The event label.")),
+                ("id", models.BigIntegerField()),
+                ("created", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "start_date",
+                    models.DateField(
+                        blank=True,
+                        help_text="Empty when the source does not say.",
+                        null=True,
+                        verbose_name="start date",
+                    ),
+                ),
+                (
+                    "end_date",
+                    models.DateField(
+                        blank=True,
+                        help_text="Empty while it is ongoing.",
+                        null=True,
+                        verbose_name="end date",
+                    ),
+                ),
+                ("title", models.CharField(max_length=300, verbose_name="title")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("adopted", "Adopted"),
+                            ("completed", "Completed"),
+                        ],
+                        default="draft",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("source", models.CharField(blank=True, max_length=300, verbose_name="source")),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
     ]

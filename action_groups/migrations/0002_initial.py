@@ -5,29 +5,44 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('action_groups', '0001_initial'),
-        ('governance', '0001_initial'),
-        ('pghistory', '0007_auto_20250421_0444'),
+        ("action_groups", "0001_initial"),
+        ("governance", "0001_initial"),
+        ("pghistory", "0007_auto_20250421_0444"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='actiongroup',
-            name='meetings',
-            field=models.ManyToManyField(blank=True, related_name='action_groups', to='governance.event', verbose_name='meetings'),
+            model_name="actiongroup",
+            name="meetings",
+            field=models.ManyToManyField(
+                blank=True,
+                related_name="action_groups",
+                to="governance.event",
+                verbose_name="meetings",
+            ),
         ),
         migrations.AddField(
-            model_name='actiongroupevent',
-            name='pgh_context',
-            field=models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context'),
+            model_name="actiongroupevent",
+            name="pgh_context",
+            field=models.ForeignKey(
+                db_constraint=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="pghistory.context",
+            ),
         ),
         migrations.AddField(
-            model_name='actiongroupevent',
-            name='pgh_obj',
-            field=models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='action_groups.actiongroup'),
+            model_name="actiongroupevent",
+            name="pgh_obj",
+            field=models.ForeignKey(
+                db_constraint=False,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="events",
+                to="action_groups.actiongroup",
+            ),
         ),
     ]

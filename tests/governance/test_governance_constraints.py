@@ -90,7 +90,10 @@ def test_a_seat_is_numbered_once_per_constituency_and_region():
 def test_overlapping_terms_of_one_office_are_refused():
     OfficeTermFactory(office=Office.CHAIR, start_date=D(2019, 1, 1), end_date=D(2021, 1, 1))
     second = OfficeTerm(
-        office=Office.CHAIR, partner=PartnerFactory(), start_date=D(2020, 1, 1), end_date=D(2022, 1, 1)
+        office=Office.CHAIR,
+        partner=PartnerFactory(),
+        start_date=D(2020, 1, 1),
+        end_date=D(2022, 1, 1),
     )
 
     assert_clean_refuses(second, OFFICE_OVERLAP)
@@ -115,7 +118,9 @@ def test_touching_terms_of_one_office_and_overlapping_terms_of_two_offices_are_a
 @pytest.mark.django_db
 def test_an_office_has_one_open_term():
     OfficeTermFactory(office=Office.SECRETARIAT, start_date=None, end_date=None)
-    second = OfficeTerm(office=Office.SECRETARIAT, partner=PartnerFactory(), start_date=D(2030, 1, 1))
+    second = OfficeTerm(
+        office=Office.SECRETARIAT, partner=PartnerFactory(), start_date=D(2030, 1, 1)
+    )
 
     assert_clean_refuses(second, "This office already has a current holder.")
     assert_insert_refused(second)

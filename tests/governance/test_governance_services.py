@@ -35,7 +35,11 @@ def test_rotation_closes_the_current_terms_and_opens_the_next(holders):
     deputy_term.refresh_from_db()
     assert chair_term.end_date == deputy_term.end_date == ROTATION
     assert (chair.partner, chair.start_date, chair.end_date) == (new_chair, ROTATION, None)
-    assert (deputy.partner, deputy.start_date, deputy.office) == (new_deputy, ROTATION, "deputy_chair")
+    assert (deputy.partner, deputy.start_date, deputy.office) == (
+        new_deputy,
+        ROTATION,
+        "deputy_chair",
+    )
     assert chair.source == "GCG meeting, Dec 2021"
     assert open_terms() == {Office.CHAIR: new_chair, Office.DEPUTY_CHAIR: new_deputy}
 

@@ -1,0 +1,175 @@
+"""Serializer pieces every resource shares: brief related objects and validation like the admin's."""
+
+import copy
+
+from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
+from rest_framework import serializers
+from rest_framework.settings import api_settings
+
+from .resources import resource_for
+
+# PostgreSQL's bigint: larger ids cannot exist, and asking for them is an error, not a miss.
+MAX_ID = 2**63 - 1
+
+
+class BriefSerializer(serializers.Serializer):
+    """A related record in brief: enough to show it and to follow it."""
+
+    id = serializers.IntegerField()
+    url = serializers.URLField(help_text=_("The record in this API."))
+    display = serializers.CharField(help_text=_("A human-readable name of the record."))
+
+
+class BriefRelatedField(serializers.RelatedField):
+    """A related record, shown as {id, url, display}; written as its id (or its slug/ISO code).
+
+    Partners, Action Groups and events may also be given by slug, pathfinder countries by ISO
+    code, and an object such as the one read ({"id": 3, ...}) is accepted too.
+    """
+
+    default_error_messages = {
+        "does_not_exist": _("There is no such record: “%(value)s”."),
+        "incorrect_type": _("Give the id of the record (or its slug or ISO code where it has one)."),
+    }
+
+    def to_representation(self, value):
+        resource = resource_for(type(value))
+        request = self.context.get("request")
+        return {
+            "id": value.pk,
+            "url": resource.detail_url(value, request) if resource else None,
+            "display": str(value),
+        }
+
+    def to_internal_value(self, data):
+        queryset = self.get_queryset()
+        if isinstance(data, dict):
+            data = data.get("id")
+        if isinstance(data, str) and data.isdigit():
+            data = int(data)
+        try:
+            if isinstance(data, int) and not isinstance(data, bool):
+                if not 0 < data <= MAX_ID:
+                    raise ObjectDoesNotExist
+                return queryset.get(pk=data)
+            field = self.alternate_key(queryset.model)
+            if isinstance(data, str) and data and field:
+                return queryset.get(**{field: data.upper() if field == "country" else data})
+        except ObjectDoesNotExist:
+            self.fail("does_not_exist", value=data)
+        self.fail("incorrect_type")
+
+    @staticmethod
+    def alternate_key(model) -> str | None:
+        """The field a record may be named by instead of its id (slug, ISO code), if any."""
+        names = {f.name: f for f in model._meta.fields}
+        if "slug" in names:
+            return "slug"
+        if isinstance(names.get("country"), CountryField) and names["country"].unique:
+            return "country"
+        return None
+
+
+class BriefUserField(serializers.Field):
+    """A user of the registry (who decided an application): id and username only."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        return {"id": value.pk, "display": value.get_username()}
+
+
+@extend_schema_field(OpenApiTypes.URI)
+class ResourceUrlField(serializers.Field):
+    """The record's own address in this API."""
+
+    def __init__(self, **kwargs):
+        kwargs.update(read_only=True, source="*")
+        kwargs.setdefault("help_text", _("This record in the API."))
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        return resource_for(type(value)).detail_url(value, self.context.get("request"))
+
+
+def django_errors(error: DjangoValidationError) -> dict:
+    """A Django ValidationError as DRF field errors; model-wide ones under non_field_errors."""
+    detail = serializers.as_serializer_error(error)
+    if "__all__" in detail:
+        detail[api_settings.NON_FIELD_ERRORS_KEY] = detail.pop("__all__")
+    return detail
+
+
+class ValidatedModelSerializer(serializers.ModelSerializer):
+    """Validates like the admin: the model's full_clean() (fields, clean(), every constraint).
+
+    A database error that slips through (a race on a unique constraint) is still a 400.
+    """
+
+    serializer_related_field = BriefRelatedField
+
+    def get_validators(self):
+        # full_clean() checks unique and exclusion constraints with the model's own messages.
+        return []
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        model = self.Meta.model
+        many = {field.name for field in model._meta.many_to_many}
+        instance = copy.copy(self.instance) if self.instance is not None else model()
+        for name, value in attrs.items():
+            if name not in many:
+                setattr(instance, name, value)
+        try:
+            instance.full_clean()
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(django_errors(error)) from error
+        return attrs
+
+    def save(self, **kwargs):
+        try:
+            # A savepoint, so a failed write leaves the surrounding transaction usable.
+            with transaction.atomic():
+                return super().save(**kwargs)
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(django_errors(error)) from error
+        except IntegrityError as error:
+            raise serializers.ValidationError(
+                {
+                    api_settings.NON_FIELD_ERRORS_KEY: [
+                        _("The database refused this change: %(reason)s")
+                        % {"reason": str(error).splitlines()[0]}
+                    ]
+                }
+            ) from error
+
+
+class RegistrySerializer(ValidatedModelSerializer):
+    """The base of every resource: its `url`, a `display` name, `created` and `updated`."""
+
+    url = ResourceUrlField()
+    display = serializers.CharField(source="__str__", read_only=True)
+
+
+@extend_schema_serializer(many=False)
+class ErrorSerializer(serializers.Serializer):
+    """Every error has this shape, whatever the status."""
+
+    status = serializers.IntegerField(help_text=_("The HTTP status code."))
+    code = serializers.CharField(help_text=_("A stable, machine-readable error code."))
+    detail = serializers.CharField(help_text=_("What went wrong, for a person."))
+    errors = serializers.DictField(
+        child=serializers.JSONField(),
+        help_text=_(
+            "For a 400: the message(s) for each body field or query parameter at fault; "
+            "errors about the record as a whole are under `non_field_errors`. Empty otherwise."
+        ),
+    )

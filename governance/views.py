@@ -1,0 +1,104 @@
+"""Public pages of the governance: the Global Coordinating Group and the events."""
+
+import datetime
+from itertools import groupby
+
+from django import forms
+from django.core.paginator import Paginator
+from django.db.models import F, Prefetch
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from .filters import EventFilterSet
+from .models import Event, EventKind, Office, OfficeTerm, Pledge, Seat, SeatTerm
+
+# The Alliance was launched in September 2016 (progress report, para. 7): nothing before it.
+RECORDS_BEGIN = datetime.date(2016, 9, 1)
+EVENTS_PER_PAGE = 20
+
+
+class AsOfForm(forms.Form):
+    as_of = forms.DateField(
+        label=gettext_lazy("Show the GCG as it stood on"),
+        required=False,
+        input_formats=["%Y-%m-%d"],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": gettext_lazy("Enter a date as YYYY-MM-DD.")},
+    )
+
+
+def gcg(request):
+    form = AsOfForm(request.GET or None)
+    as_of = form.cleaned_data["as_of"] if form.is_valid() else None
+    today = timezone.localdate()
+    out_of_records = as_of is not None and not RECORDS_BEGIN <= as_of <= today
+    on = today if as_of is None or out_of_records else as_of
+    holders = SeatTerm.objects.current(on=on).select_related("partner")
+    seats = Seat.objects.select_related("constituency").prefetch_related(
+        Prefetch("terms", queryset=holders, to_attr="holders")
+    )
+    offices = {t.office: t for t in OfficeTerm.objects.current(on=on).select_related("partner")}
+    past = OfficeTerm.objects.past(on=on).select_related("partner")
+    meetings = Event.objects.filter(kind=EventKind.GCG_MEETING)
+    if as_of and not out_of_records:
+        meetings = meetings.filter(start_date__lte=as_of)
+    context = {
+        "form": form,
+        "on": on,
+        "as_of": None if out_of_records else as_of,
+        "out_of_records": as_of if out_of_records else None,
+        "records_begin": RECORDS_BEGIN,
+        "constituencies": [
+            (constituency, list(rows))
+            for constituency, rows in groupby(seats, key=lambda seat: seat.constituency)
+        ],
+        "chair": offices.get(Office.CHAIR),
+        "deputy_chair": offices.get(Office.DEPUTY_CHAIR),
+        "secretariat": offices.get(Office.SECRETARIAT),
+        "history": [
+            (Office(office).label, list(terms))
+            for office, terms in groupby(past.order_by("office", "-end_date"), lambda t: t.office)
+        ],
+        "meetings": meetings,
+    }
+    return render(request, "governance/gcg.html", context)
+
+
+def event_list(request):
+    filterset = EventFilterSet(request.GET or None, queryset=Event.objects.all())
+    page = Paginator(filterset.qs, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
+    years = Event.objects.filter(start_date__isnull=False).dates("start_date", "year", "DESC")
+    context = {
+        "filterset": filterset,
+        "page": page,
+        "kinds": EventKind.choices,
+        "chosen_kinds": request.GET.getlist("kind"),
+        "years": [d.year for d in years],
+        "chosen_year": request.GET.get("year", ""),
+        "filtered": any(request.GET.get(name) for name in filterset.filters),
+    }
+    return render(request, "governance/event_list.html", context)
+
+
+def event_detail(request, slug):
+    pledges = Pledge.objects.with_status().select_related("partner").order_by("partner__name", "id")
+    event = get_object_or_404(
+        Event.objects.prefetch_related(
+            "action_groups",
+            "pathfinders",
+            Prefetch("pledges", queryset=pledges),
+        ),
+        slug=slug,
+    )
+    context = {
+        "event": event,
+        "breadcrumbs": [
+            (_("Events"), reverse("governance:event_list")),
+            (event.title, None),
+        ],
+    }
+    return render(request, "governance/event_detail.html", context)
+

@@ -1,0 +1,158 @@
+"""Facets of the partner directory: each option with the number of partners it would show.
+
+The usual faceting rule: a facet's counts are taken over the result filtered by every other
+facet but not by itself, so ticking one category still shows how many the other categories have.
+Each facet costs one aggregate query, whatever the number of partners or options.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q
+from django.http import QueryDict
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from .filters import PartnerFilterSet
+from .models import Category, Partner, PartnerStatus, Theme
+from .regions import Region, region_for
+
+
+@dataclass
+class Option:
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    multiple: bool
+    options: list[Option] = field(default_factory=list)
+    # The label of the "no filter" choice of a single-choice facet.
+    any_label: str = ""
+
+    @property
+    def is_active(self) -> bool:
+        return any(option.selected for option in self.options)
+
+
+def _without(data: QueryDict, name: str) -> QueryDict:
+    others = data.copy()
+    others.pop(name, None)
+    others.pop("page", None)
+    return others
+
+
+def _partners_filtered_except(data: QueryDict, name: str):
+    filtered = PartnerFilterSet(_without(data, name), queryset=Partner.objects.all()).qs
+    # Through pk__in, so the search's annotations and ordering never reach the GROUP BY.
+    return Partner.objects.filter(pk__in=filtered.values("pk"))
+
+
+def _options(choices, counts: dict, selected: list[str], *, keep_empty: bool = True):
+    return [
+        Option(str(value), str(label), counts.get(value, 0), str(value) in selected)
+        for value, label in choices
+        if keep_empty or counts.get(value) or str(value) in selected
+    ]
+
+
+def _action_group_counts(partners) -> list[tuple[str, str, int]]:
+    from action_groups.models import ActionGroup
+
+    today = timezone.localdate()
+    current = (Q(memberships__start_date__isnull=True) | Q(memberships__start_date__lte=today)) & (
+        Q(memberships__end_date__isnull=True) | Q(memberships__end_date__gt=today)
+    )
+    groups = ActionGroup.objects.annotate(
+        n=Count(
+            "memberships__partner",
+            filter=current & Q(memberships__partner__in=partners.values("pk")),
+            distinct=True,
+        )
+    ).order_by("name")
+    return [(group.slug, group.name, group.n) for group in groups]
+
+
+def partner_facets(data: QueryDict) -> list[Facet]:
+    """The directory's facets for the query `data` (request.GET)."""
+
+    def selected(name):
+        return data.getlist(name)
+
+    def base(name):
+        return _partners_filtered_except(data, name)
+
+    by_country = base("region").counts_by("country")
+    by_region: dict[str, int] = {}
+    for code, n in by_country.items():
+        region = region_for(code)
+        if region:
+            by_region[region] = by_region.get(region, 0) + n
+    country_counts = base("country").counts_by("country")
+    country_choices = sorted(
+        ((code, countries.name(code)) for code in set(country_counts) | set(selected("country"))),
+        key=lambda choice: str(choice[1]),
+    )
+    seats = base("gcg_seat_holder").counts_by_seat_holding()
+    groups = _action_group_counts(base("action_group"))
+
+    return [
+        Facet(
+            "category",
+            _("Category"),
+            True,
+            _options(Category.choices, base("category").counts_by("category"), selected("category")),
+        ),
+        Facet(
+            "region",
+            _("Region"),
+            False,
+            _options(Region.choices, by_region, selected("region"), keep_empty=False),
+            any_label=_("All regions"),
+        ),
+        Facet(
+            "country",
+            _("Country"),
+            True,
+            _options(country_choices, country_counts, selected("country"), keep_empty=False),
+        ),
+        Facet(
+            "theme",
+            _("Theme"),
+            True,
+            _options(Theme.choices, base("theme").counts_by_theme(), selected("theme")),
+        ),
+        Facet(
+            "action_group",
+            _("Action Group"),
+            False,
+            _options(
+                [(slug, name) for slug, name, _n in groups],
+                {slug: n for slug, _name, n in groups},
+                selected("action_group"),
+            ),
+            any_label=_("Any or none"),
+        ),
+        Facet(
+            "gcg_seat_holder",
+            _("GCG seat holder"),
+            False,
+            _options(
+                [("true", _("Holds a GCG seat")), ("false", _("Holds no GCG seat"))],
+                seats,
+                selected("gcg_seat_holder"),
+            ),
+            any_label=_("Either"),
+        ),
+        Facet(
+            "status",
+            _("Status"),
+            True,
+            _options(PartnerStatus.choices, base("status").counts_by("status"), selected("status")),
+        ),
+    ]

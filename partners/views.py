@@ -1,0 +1,133 @@
+"""Public partner pages: the directory (and its CSV), a partner's profile and the join form."""
+
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.db.models import F
+from django.http import StreamingHttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
+from django.views.generic import DetailView, TemplateView
+
+from . import csv
+from .facets import partner_facets
+from .filters import PartnerFilterSet
+from .forms import PAGE_SIZES, SORT_CHOICES, DirectoryOptionsForm, JoinForm
+from .models import Partner
+
+# Stable orders for the sorts the directory offers: ties broken by name, unknown dates last.
+ORDERS = {
+    "name": ("name", "id"),
+    "-joined": (F("joined_on").desc(nulls_last=True), "name", "id"),
+    "country": ("country", "name", "id"),
+}
+
+# How the directory is shown rather than which partners it shows.
+DISPLAY_PARAMETERS = {"page", "per_page", "ordering"}
+
+JOIN_LIMIT = 5  # applications per address
+JOIN_WINDOW = 60 * 60  # seconds
+
+
+def filtered_partners(data):
+    """The directory's filterset and its result, in the order asked for."""
+    filterset = PartnerFilterSet(data, queryset=Partner.objects.all())
+    partners = filterset.qs
+    ordering = data.get("ordering", "")
+    if ordering in ORDERS:
+        partners = partners.order_by(*ORDERS[ordering])
+    return filterset, partners
+
+
+@require_GET
+def partner_list(request):
+    filterset, partners = filtered_partners(request.GET)
+    options = DirectoryOptionsForm(request.GET)
+    page = Paginator(partners, options.page_size()).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "partners/partner_list.html",
+        {
+            "filterset": filterset,
+            "options": options,
+            "facets": partner_facets(request.GET),
+            "page_obj": page,
+            "page_range": page.paginator.get_elided_page_range(page.number),
+            "partners": page.object_list,
+            "sort_choices": SORT_CHOICES,
+            "page_sizes": PAGE_SIZES,
+            "is_filtered": any(
+                value
+                for name, values in request.GET.lists()
+                if name not in DISPLAY_PARAMETERS
+                for value in values
+            ),
+        },
+    )
+
+
+@require_GET
+def partner_export(request):
+    """Every partner of the filtered directory as CSV (not only one page), streamed."""
+    _filterset, partners = filtered_partners(request.GET)
+    response = StreamingHttpResponse(
+        csv.partner_rows(partners, request), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'attachment; filename="alliance87-partners.csv"'
+    return response
+
+
+class PartnerDetailView(DetailView):
+    queryset = Partner.objects.for_profile()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["breadcrumbs"] = [
+            (_("Partners"), reverse("partners:partner_list")),
+            (self.object.name, None),
+        ]
+        return context
+
+
+def _client_address(request) -> str:
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def _join_limit_reached(request) -> bool:
+    return cache.get(f"join:{_client_address(request)}", 0) >= JOIN_LIMIT
+
+
+def _count_join(request) -> None:
+    key = f"join:{_client_address(request)}"
+    # add() starts the window only once; incr() keeps its expiry.
+    cache.add(key, 0, JOIN_WINDOW)
+    try:
+        cache.incr(key)
+    except ValueError:  # the window expired between add() and incr()
+        cache.add(key, 1, JOIN_WINDOW)
+
+
+def join(request):
+    form = JoinForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_spam:
+            return redirect("partners:join_thanks")
+        if form.is_valid():
+            if not _join_limit_reached(request):
+                form.save()
+                _count_join(request)
+                return redirect("partners:join_thanks")
+            # The answers stay in the form: a person can send them again later.
+            status = 429
+    return render(
+        request,
+        "partners/join.html",
+        {"form": form, "rate_limited": status == 429},
+        status=status,
+    )
+
+
+class JoinThanksView(TemplateView):
+    template_name = "partners/join_thanks.html"

@@ -1,0 +1,127 @@
+"""Public pages of the pathfinder countries: the world map and each country's page."""
+
+import datetime
+from collections import Counter
+
+from django.db.models import F, OuterRef, Prefetch, Subquery
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from alliance87.models import format_partial_date
+from governance.models import Event
+
+from .models import (
+    Milestone,
+    PathfinderCountry,
+    RoadMap,
+    RoadMapStatus,
+    Stage,
+    StageChange,
+    TrafficLight,
+)
+from .worldmap import VIEWBOX, country_paths
+
+
+def _latest_change():
+    return StageChange.objects.filter(pathfinder=OuterRef("pk")).order_by(
+        F("changed_on").desc(nulls_last=True), "-id"
+    )
+
+
+def pathfinder_list(request):
+    latest = _latest_change()
+    pathfinders = sorted(
+        PathfinderCountry.objects.with_stage()
+        .annotate(
+            stage_on=Subquery(latest.values("changed_on")[:1]),
+            stage_precision=Subquery(latest.values("date_precision")[:1]),
+        )
+        .select_related("government"),
+        key=lambda pathfinder: pathfinder.country.name,
+    )
+    paths = country_paths()
+    for pathfinder in pathfinders:
+        pathfinder.stage_label = Stage(pathfinder.stage).label if pathfinder.stage else _("No stage recorded")
+        pathfinder.since = format_partial_date(pathfinder.stage_on, pathfinder.stage_precision)
+        pathfinder.map_path = paths.get(pathfinder.country.code, "")
+    counts = Counter(pathfinder.stage for pathfinder in pathfinders)
+    stages = [(value, label, counts[value]) for value, label in Stage.choices]
+    if counts[None]:
+        stages.append(("none", _("No stage recorded"), counts[None]))
+    drawn = {pathfinder.country.code for pathfinder in pathfinders if pathfinder.map_path}
+    context = {
+        "pathfinders": pathfinders,
+        "stages": stages,
+        "land": [path for code, path in paths.items() if code not in drawn],
+        "not_drawn": [pathfinder for pathfinder in pathfinders if not pathfinder.map_path],
+        "viewbox": VIEWBOX,
+    }
+    return render(request, "pathfinders/pathfinder_list.html", context)
+
+
+def pathfinder_detail(request, iso2):
+    if iso2 != iso2.lower():
+        return redirect("pathfinders:pathfinder_detail", iso2=iso2.lower(), permanent=True)
+    milestones = Milestone.objects.prefetch_related("responsible_partners")
+    queryset = (
+        PathfinderCountry.objects.with_stage()
+        .select_related("government")
+        .prefetch_related(
+            "focal_points",
+            "annual_reports",
+            Prefetch("stage_changes", queryset=StageChange.objects.select_related("event")),
+            Prefetch("workshops", queryset=Event.objects.order_by(F("start_date").asc())),
+            Prefetch(
+                "road_maps",
+                queryset=RoadMap.objects.prefetch_related(Prefetch("milestones", milestones)),
+            ),
+        )
+    )
+    pathfinder = queryset.filter(country=iso2.upper()).first()
+    if pathfinder is None:
+        raise Http404(_("No pathfinder country has that code."))
+    changes = list(pathfinder.stage_changes.all())
+    road_maps = list(pathfinder.road_maps.all())
+    road_map = next((r for r in road_maps if r.status == RoadMapStatus.ADOPTED), None)
+    light = pathfinder.report_light()
+    context = {
+        "pathfinder": pathfinder,
+        "stage_label": Stage(pathfinder.stage).label if pathfinder.stage else None,
+        "changes": changes,
+        "current_change": _current(changes),
+        "road_map": road_map,
+        "other_road_maps": [r for r in road_maps if r is not road_map],
+        "progress": _progress(road_map),
+        "responsible": _responsible(road_map),
+        "light": light,
+        "light_label": TrafficLight(light).label if light else None,
+        "breadcrumbs": [
+            (_("Pathfinder countries"), reverse("pathfinders:pathfinder_list")),
+            (pathfinder.country.name, None),
+        ],
+    }
+    return render(request, "pathfinders/pathfinder_detail.html", context)
+
+
+def _current(changes: list[StageChange]) -> StageChange | None:
+    """The latest change, ordered as with_stage() orders them (undated ones count as oldest)."""
+    if not changes:
+        return None
+    return max(changes, key=lambda c: (c.changed_on is not None, c.changed_on or datetime.date.min, c.id))
+
+
+def _progress(road_map: RoadMap | None) -> dict | None:
+    if road_map is None:
+        return None
+    done, counted = road_map.progress()
+    percent = round(100 * done / counted) if counted else 0
+    return {"done": done, "counted": counted, "percent": percent, "step": 5 * round(percent / 5)}
+
+
+def _responsible(road_map: RoadMap | None) -> list:
+    if road_map is None:
+        return []
+    partners = {p.pk: p for m in road_map.milestones.all() for p in m.responsible_partners.all()}
+    return sorted(partners.values(), key=lambda partner: partner.name)
