@@ -157,9 +157,69 @@ PGHISTORY_DEFAULT_TRACKERS = (
 # Triggers on auto-created many-to-many tables are not in migrations; install them after migrate.
 PGTRIGGER_INSTALL_ON_MIGRATE = True
 
+# ---------------------------------------------------------------- REST API (issue 4)
+# Reads are open, writes need an API token (admin: "API tokens") and the model permission.
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "alliance87.api.schema.RegistryAutoSchema",
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "alliance87.api.authentication.ApiTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["alliance87.api.permissions.ModelPermissions"],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "alliance87.api.pagination.RegistryPagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+        "alliance87.api.renderers.CSVRenderer",
+    ],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "alliance87.api.throttling.AnonThrottle",
+        "alliance87.api.throttling.TokenThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": os.environ.get("API_THROTTLE_ANON", "120/minute"),
+        "token": os.environ.get("API_THROTTLE_TOKEN", "1200/minute"),
+        "applications": os.environ.get("API_THROTTLE_APPLICATIONS", "5/hour"),
+    },
+    "EXCEPTION_HANDLER": "alliance87.api.exceptions.exception_handler",
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Alliance 8.7 registry API",
+    "DESCRIPTION": (
+        "Partners, the Global Coordinating Group, Action Groups and pathfinder countries of "
+        "Alliance 8.7, for integrators. Reads are open to anyone; writes need an API token "
+        "(`Authorization: Token <key>`) issued by the secretariat and the matching permission. "
+        "Lists filter with the same parameters as the web pages, paginate by page (`page`, "
+        "`page_size` up to 200) or by cursor (`cursor=` for sync), and answer in CSV with "
+        "`format=csv`. `GET /api/v1/changes/?since=` lists what changed; `GET /api/v1/popolo/` "
+        "exports the governance as Popolo JSON."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "PartnerStatusEnum": "partners.models.PartnerStatus",
+        "ApplicationStatusEnum": "partners.models.ApplicationStatus",
+        "WorkPlanStatusEnum": "action_groups.models.WorkPlanStatus",
+        "ActivityStatusEnum": "action_groups.models.ActivityStatus",
+        "ActivityKindEnum": "action_groups.models.ActivityKind",
+        "RoadMapStatusEnum": "pathfinders.models.RoadMapStatus",
+        "MilestoneStatusEnum": "pathfinders.models.MilestoneStatus",
+        "EventKindEnum": "governance.models.EventKind",
+        "PledgeProgressEnum": "governance.models.PledgeProgress",
+        "StageEnum": "pathfinders.models.Stage",
+        "DatePrecisionEnum": "alliance87.models.DatePrecision",
+    },
+}
+# ---------------------------------------------------------------- end of REST API
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

@@ -61,30 +61,29 @@ class SeatTermAdmin(RegistryAdmin):
     list_select_related = ("partner", "seat__constituency")
 
 
+# The admin's own partner search, so picking among hundreds of partners stays easy.
+partner_search = AutocompleteSelect(OfficeTerm._meta.get_field("partner"), admin.site)
+
+
 class RotationForm(forms.Form):
     on = forms.DateField(label=_("Date of the rotation"), widget=AdminDateWidget)
     chair = forms.ModelChoiceField(
         Partner.objects.all(),
         label=_("Next chair"),
         required=False,
+        widget=partner_search,
         help_text=_("Leave empty when the deputy chair is promoted."),
     )
     promote_deputy = forms.BooleanField(
         label=_("Promote the current deputy chair to chair"), required=False
     )
     deputy_chair = forms.ModelChoiceField(
-        Partner.objects.all(), label=_("Next deputy chair"), required=False
+        Partner.objects.all(), label=_("Next deputy chair"), required=False, widget=partner_search
     )
     source = forms.CharField(
         label=_("Source"), max_length=300, required=False, help_text=_("The decision behind it.")
     )
 
-    def __init__(self, *args, admin_site, **kwargs):
-        super().__init__(*args, **kwargs)
-        # The admin's own partner search, so picking among hundreds of partners stays easy.
-        partner_field = OfficeTerm._meta.get_field("partner")
-        for name in ("chair", "deputy_chair"):
-            self.fields[name].widget = AutocompleteSelect(partner_field, admin_site)
 
 
 @admin.register(OfficeTerm)
@@ -107,9 +106,7 @@ class OfficeTermAdmin(RegistryAdmin):
         if not (self.has_add_permission(request) and self.has_change_permission(request)):
             raise PermissionDenied
         data = request.POST if request.method == "POST" else None
-        form = RotationForm(
-            data, initial={"on": timezone.localdate()}, admin_site=self.admin_site
-        )
+        form = RotationForm(data, initial={"on": timezone.localdate()})
         if form.is_valid():
             try:
                 services.office_rotate(**form.cleaned_data)

@@ -14,11 +14,6 @@ from .models import Office, OfficeTerm
 def _close(term: OfficeTerm | None, on: datetime.date) -> None:
     if term is None:
         return
-    if term.start_date and term.start_date >= on:
-        raise ValidationError(
-            _("The rotation date must be after the current %(office)s term began (%(start)s).")
-            % {"office": term.get_office_display().lower(), "start": term.start_date}
-        )
     term.end_date = on
     term.full_clean()
     term.save()
@@ -61,8 +56,18 @@ def office_rotate(
         raise ValidationError(_("A rotation names the next chair."))
     if deputy_chair is not None and deputy_chair.pk == chair.pk:
         raise ValidationError(_("The chair and the deputy chair must be different partners."))
-    # Terms that begin after `on` would overlap the new ones: the exclusion constraint refuses
-    # them, and full_clean() reports it with the constraint's message.
+    later = (
+        OfficeTerm.objects.filter(
+            office__in=[Office.CHAIR, Office.DEPUTY_CHAIR], start_date__gte=on
+        )
+        .order_by("-start_date")
+        .first()
+    )
+    if later is not None:
+        raise ValidationError(
+            _("The rotation date must be after the current %(office)s term began (%(start)s).")
+            % {"office": later.get_office_display().lower(), "start": later.start_date}
+        )
     _close(current.get(Office.CHAIR), on)
     _close(current.get(Office.DEPUTY_CHAIR), on)
     chair_term = _open(Office.CHAIR, chair, on, source)

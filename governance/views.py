@@ -5,7 +5,7 @@ from itertools import groupby
 
 from django import forms
 from django.core.paginator import Paginator
-from django.db.models import F, Prefetch
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .filters import EventFilterSet
-from .models import Event, EventKind, Office, OfficeTerm, Pledge, Seat, SeatTerm
+from .models import Event, EventKind, Office, OfficeTerm, Pledge, PledgeProgress, Seat, SeatTerm
 
 # The Alliance was launched in September 2016 (progress report, para. 7): nothing before it.
 RECORDS_BEGIN = datetime.date(2016, 9, 1)
@@ -93,6 +93,8 @@ def event_detail(request, slug):
         ),
         slug=slug,
     )
+    for pledge in event.pledges.all():
+        pledge.status_label = PledgeProgress(pledge.status).label
     context = {
         "event": event,
         "breadcrumbs": [
@@ -101,4 +103,3 @@ def event_detail(request, slug):
         ],
     }
     return render(request, "governance/event_detail.html", context)
-

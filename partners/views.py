@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, TemplateView
 
+from governance.models import PledgeProgress
+
 from . import csv
 from .facets import partner_facets
 from .filters import PartnerFilterSet
@@ -87,6 +89,7 @@ class PartnerDetailView(DetailView):
             (_("Partners"), reverse("partners:partner_list")),
             (self.object.name, None),
         ]
+        context["pledge_progress"] = PledgeProgress.choices
         return context
 
 

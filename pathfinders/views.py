@@ -43,7 +43,7 @@ def pathfinder_list(request):
     )
     paths = country_paths()
     for pathfinder in pathfinders:
-        pathfinder.stage_label = Stage(pathfinder.stage).label if pathfinder.stage else _("No stage recorded")
+        pathfinder.stage_label = _stage_label(pathfinder.stage)
         pathfinder.since = format_partial_date(pathfinder.stage_on, pathfinder.stage_precision)
         pathfinder.map_path = paths.get(pathfinder.country.code, "")
     counts = Counter(pathfinder.stage for pathfinder in pathfinders)
@@ -88,7 +88,7 @@ def pathfinder_detail(request, iso2):
     light = pathfinder.report_light()
     context = {
         "pathfinder": pathfinder,
-        "stage_label": Stage(pathfinder.stage).label if pathfinder.stage else None,
+        "stage_label": _stage_label(pathfinder.stage),
         "changes": changes,
         "current_change": _current(changes),
         "road_map": road_map,
@@ -105,11 +105,15 @@ def pathfinder_detail(request, iso2):
     return render(request, "pathfinders/pathfinder_detail.html", context)
 
 
+def _stage_label(stage: str | None) -> str:
+    return Stage(stage).label if stage else _("No stage recorded")
+
+
 def _current(changes: list[StageChange]) -> StageChange | None:
     """The latest change, ordered as with_stage() orders them (undated ones count as oldest)."""
     if not changes:
         return None
-    return max(changes, key=lambda c: (c.changed_on is not None, c.changed_on or datetime.date.min, c.id))
+    return max(changes, key=lambda change: (change.changed_on or datetime.date.min, change.id))
 
 
 def _progress(road_map: RoadMap | None) -> dict | None:

@@ -74,7 +74,10 @@ def project(longitude: float, latitude: float) -> tuple[float, float]:
     t2 = theta * theta
     t6 = t2 * t2 * t2
     x = (
-        2 * math.sqrt(3) * math.radians(longitude) * math.cos(theta)
+        2
+        * math.sqrt(3)
+        * math.radians(longitude)
+        * math.cos(theta)
         / (3 * (9 * a4 * t6 * t2 + 7 * a3 * t6 + 3 * a2 * t2 + a1))
     )
     y = theta * (a1 + a2 * t2 + t6 * (a3 + a4 * t2))
@@ -139,7 +142,9 @@ def country_paths() -> dict[str, str]:
         code = _code(row)
         if not code or code in LEFT_OUT:
             continue
-        projected = (simplify([project(lon, lat) for lon, lat in ring], TOLERANCE) for ring in rings)
+        projected = (
+            simplify([project(lon, lat) for lon, lat in ring], TOLERANCE) for ring in rings
+        )
         data = "".join(ring_path(ring) for ring in projected)
         if data:
             paths[code] = paths.get(code, "") + data

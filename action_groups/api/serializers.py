@@ -1,0 +1,28 @@
+"""Action Groups, their memberships, work plans and activities."""
+
+from alliance87.api.serializers import RegistrySerializer
+from action_groups.models import ActionGroup, Activity, Membership, WorkPlan
+
+
+class ActionGroupSerializer(RegistrySerializer):
+    class Meta:
+        model = ActionGroup
+        fields = "__all__"
+
+
+class MembershipSerializer(RegistrySerializer):
+    class Meta:
+        model = Membership
+        fields = "__all__"
+
+
+class WorkPlanSerializer(RegistrySerializer):
+    class Meta:
+        model = WorkPlan
+        fields = "__all__"
+
+
+class ActivitySerializer(RegistrySerializer):
+    class Meta:
+        model = Activity
+        fields = "__all__"

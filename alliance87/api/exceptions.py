@@ -1,0 +1,50 @@
+"""One error shape for the whole API: {status, code, detail, errors}."""
+
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import ProtectedError, RestrictedError
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from rest_framework import exceptions, status
+from rest_framework.permissions import SAFE_METHODS
+from rest_framework.views import exception_handler as drf_exception_handler
+
+from .serializers import django_errors
+
+
+class Conflict(exceptions.APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = _("Other records depend on this one: change or delete them first.")
+    default_code = "conflict"
+
+
+def error_body(status_code: int, code: str, detail: str, errors: dict | None = None) -> dict:
+    return {"status": status_code, "code": code, "detail": str(detail), "errors": errors or {}}
+
+
+def exception_handler(exc, context):
+    if isinstance(exc, DjangoValidationError):
+        exc = exceptions.ValidationError(django_errors(exc))
+    elif isinstance(exc, ProtectedError | RestrictedError):
+        exc = Conflict()
+    elif isinstance(exc, Http404):
+        exc = exceptions.NotFound()
+    elif isinstance(exc, DjangoPermissionDenied):
+        exc = exceptions.PermissionDenied()
+    response = drf_exception_handler(exc, context)
+    if response is None:
+        return None
+    if isinstance(exc, exceptions.ValidationError):
+        errors = exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail}
+        request = context.get("request")
+        if request is not None and request.method in SAFE_METHODS:
+            detail = _("Malformed query parameters: %(names)s.") % {"names": ", ".join(errors)}
+        else:
+            detail = _("The request is invalid: see `errors`.")
+        response.data = error_body(response.status_code, "invalid", detail, errors)
+    else:
+        code = exc.get_codes()
+        response.data = error_body(
+            response.status_code, code if isinstance(code, str) else "error", exc.detail
+        )
+    return response

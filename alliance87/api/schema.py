@@ -1,0 +1,70 @@
+"""OpenAPI: the error responses, `format` and validators every operation shares."""
+
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
+
+from .serializers import ErrorSerializer
+
+ERRORS = {
+    "400": _("Invalid: the `errors` name each body field or query parameter at fault and why."),
+    "401": _("Not authenticated: this needs an API token (`Authorization: Token <key>`)."),
+    "403": _("Forbidden: the token's user lacks the permission this needs."),
+    "404": _("Not found: no such record (or page)."),
+    "409": _("Conflict: other records depend on this one."),
+    "415": _("Unsupported media type: send JSON."),
+    "429": _("Too many requests: wait the seconds in the `Retry-After` header."),
+}
+
+
+def error(code: str) -> OpenApiResponse:
+    return OpenApiResponse(response=ErrorSerializer, description=str(ERRORS[code]))
+
+
+class RegistryAutoSchema(AutoSchema):
+    def _error_codes(self) -> list[str]:
+        method = self.method.upper()
+        view = self.view
+        detail = bool(self.path_regex and "{" in self.path)
+        codes = ["429"]
+        if method in ("GET", "HEAD"):
+            codes.append("400" if self._is_list_view() else "404")
+            if self._is_list_view():
+                codes.append("404")
+            if getattr(view, "private_reads", False):
+                codes += ["401", "403"]
+        else:
+            anonymous = getattr(view, "anonymous_create", False) and self._is_create_operation()
+            codes += ["400", "415"] if method != "DELETE" else ["409"]
+            if not anonymous:
+                codes += ["401", "403"]
+            if detail:
+                codes.append("404")
+        return codes
+
+    def _get_response_bodies(self, direction="response"):
+        bodies = super()._get_response_bodies(direction)
+        if self.method.upper() == "GET":
+            bodies["304"] = {
+                "description": str(_("Not modified: the If-None-Match ETag still matches."))
+            }
+        for code in self._error_codes():
+            bodies.setdefault(
+                code, self._get_response_for_code(error(code), code, direction=direction)
+            )
+        return bodies
+
+    def get_override_parameters(self):
+        parameters = list(super().get_override_parameters())
+        if self.method.upper() == "GET" and self._is_list_view():
+            parameters.append(
+                OpenApiParameter(
+                    "format",
+                    OpenApiTypes.STR,
+                    enum=["json", "csv"],
+                    description=str(_("`csv` for a spreadsheet of the same records; JSON by default.")),
+                )
+            )
+        return parameters
+

@@ -1,0 +1,59 @@
+"""Partners, their org-id.guide identifiers and partnership applications, as the API shows them."""
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from alliance87.api.serializers import BriefUserField, RegistrySerializer
+from partners.models import Partner, PartnerIdentifier, PartnershipApplication
+from partners.regions import Region
+
+
+class PartnerSerializer(RegistrySerializer):
+    region = serializers.ChoiceField(
+        choices=Region.choices,
+        read_only=True,
+        allow_null=True,
+        help_text=_("Derived from the country."),
+    )
+
+    class Meta:
+        model = Partner
+        fields = "__all__"
+
+
+class PartnerIdentifierSerializer(RegistrySerializer):
+    org_id = serializers.CharField(
+        source="__str__", read_only=True, help_text=_("The full org-id.guide identifier.")
+    )
+
+    class Meta:
+        model = PartnerIdentifier
+        fields = "__all__"
+
+
+class PartnershipApplicationSerializer(RegistrySerializer):
+    decided_by = BriefUserField(allow_null=True)
+
+    class Meta:
+        model = PartnershipApplication
+        fields = "__all__"
+        read_only_fields = [
+            "status",
+            "decided_by",
+            "decided_at",
+            "decision_reason",
+            "partner",
+        ]
+
+
+class ApprovalSerializer(serializers.Serializer):
+    joined_on = serializers.DateField(
+        required=False,
+        allow_null=True,
+        help_text=_("When the partner joins; today if omitted."),
+    )
+    reason = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class RejectionSerializer(serializers.Serializer):
+    reason = serializers.CharField(help_text=_("Why the application is rejected (required)."))

@@ -1,0 +1,95 @@
+"""Pathfinder countries, their stages, road maps, milestones and annual reports."""
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from alliance87.api.serializers import BriefRelatedField, RegistrySerializer
+from alliance87.models import DatePrecision
+from governance.models import Event
+from pathfinders.models import (
+    AnnualReport,
+    Milestone,
+    PathfinderCountry,
+    RoadMap,
+    Stage,
+    StageChange,
+)
+
+
+class PathfinderCountrySerializer(RegistrySerializer):
+    stage = serializers.ChoiceField(
+        choices=Stage.choices,
+        read_only=True,
+        allow_null=True,
+        help_text=_("The current stage: the latest stage change (null before the first)."),
+    )
+
+    class Meta:
+        model = PathfinderCountry
+        fields = "__all__"
+
+
+class StageChangeSerializer(RegistrySerializer):
+    class Meta:
+        model = StageChange
+        fields = "__all__"
+
+
+class RoadMapSerializer(RegistrySerializer):
+    milestones_done = serializers.SerializerMethodField(
+        help_text=_("Milestones done (cancelled ones are not counted).")
+    )
+    milestones_counted = serializers.SerializerMethodField(
+        help_text=_("Milestones that are not cancelled.")
+    )
+
+    class Meta:
+        model = RoadMap
+        fields = "__all__"
+        read_only_fields = ["status", "adopted_on", "adoption_precision"]
+
+    def get_milestones_done(self, road_map) -> int:
+        return road_map.progress()[0]
+
+    def get_milestones_counted(self, road_map) -> int:
+        return road_map.progress()[1]
+
+
+class MilestoneSerializer(RegistrySerializer):
+    class Meta:
+        model = Milestone
+        fields = "__all__"
+
+
+class AnnualReportSerializer(RegistrySerializer):
+    class Meta:
+        model = AnnualReport
+        fields = "__all__"
+
+
+class AdvanceSerializer(serializers.Serializer):
+    stage = serializers.ChoiceField(
+        choices=Stage.choices,
+        required=False,
+        allow_null=True,
+        help_text=_("The stage to move to; the next one in the lifecycle if omitted."),
+    )
+    on = serializers.DateField(required=False, allow_null=True, help_text=_("Today if omitted."))
+    date_precision = serializers.ChoiceField(
+        choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    event = BriefRelatedField(
+        queryset=Event.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text=_("The event behind the change (id or slug), such as the national workshop."),
+    )
+    decision = serializers.CharField(required=False, allow_blank=True, default="")
+    source = serializers.CharField(required=False, allow_blank=True, default="", max_length=300)
+
+
+class AdoptionSerializer(serializers.Serializer):
+    on = serializers.DateField(required=False, allow_null=True, help_text=_("Today if omitted."))
+    date_precision = serializers.ChoiceField(
+        choices=DatePrecision.choices, default=DatePrecision.DAY
+    )

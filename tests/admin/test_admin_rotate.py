@@ -1,0 +1,93 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from governance.models import Office, OfficeTerm
+from tests import factories as f
+
+ROTATE = reverse("admin:governance_officeterm_rotate")
+OFFICE_TERMS = reverse("admin:governance_officeterm_changelist")
+
+
+@pytest.fixture
+def chair_and_deputy():
+    chair = f.OfficeTermFactory(office=Office.CHAIR, start_date=datetime.date(2020, 1, 1))
+    deputy = f.OfficeTermFactory(office=Office.DEPUTY_CHAIR, start_date=datetime.date(2020, 1, 1))
+    return chair, deputy
+
+
+@pytest.mark.django_db
+def test_the_office_terms_list_links_to_the_rotation(editor_client):
+    response = editor_client.get(OFFICE_TERMS)
+
+    assert ROTATE in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_rotation_form_shows_the_current_holders(editor_client, chair_and_deputy):
+    chair, deputy = chair_and_deputy
+
+    response = editor_client.get(ROTATE)
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert f"Chair: {chair.partner}" in page
+    assert f"Deputy chair: {deputy.partner}" in page
+
+
+@pytest.mark.django_db
+def test_rotation_closes_the_current_terms_and_opens_the_next(editor_client, chair_and_deputy):
+    chair, deputy = chair_and_deputy
+    next_chair, next_deputy = f.PartnerFactory(), f.PartnerFactory()
+
+    response = editor_client.post(
+        ROTATE,
+        {
+            "on": "2022-06-01",
+            "chair": next_chair.pk,
+            "deputy_chair": next_deputy.pk,
+            "source": "GCG meeting, June 2022",
+        },
+    )
+
+    chair.refresh_from_db()
+    deputy.refresh_from_db()
+    on = datetime.date(2022, 6, 1)
+    assert response.status_code == 302
+    assert chair.end_date == deputy.end_date == on
+    current = OfficeTerm.objects.current(on=on)
+    assert {(t.office, t.partner) for t in current} == {
+        (Office.CHAIR, next_chair),
+        (Office.DEPUTY_CHAIR, next_deputy),
+    }
+
+
+@pytest.mark.django_db
+def test_rotation_can_promote_the_deputy_chair(editor_client, chair_and_deputy):
+    _chair, deputy = chair_and_deputy
+
+    editor_client.post(ROTATE, {"on": "2022-06-01", "promote_deputy": "on"})
+
+    new_chair = OfficeTerm.objects.current(on=datetime.date(2022, 6, 1)).get(office=Office.CHAIR)
+    assert new_chair.partner == deputy.partner
+
+
+@pytest.mark.django_db
+def test_rotation_shows_the_service_error_and_changes_nothing(editor_client, chair_and_deputy):
+    chair, _deputy = chair_and_deputy
+
+    response = editor_client.post(
+        ROTATE, {"on": "2022-06-01", "chair": f.PartnerFactory().pk, "promote_deputy": "on"}
+    )
+
+    chair.refresh_from_db()
+    assert response.status_code == 200
+    assert "Name a new chair or promote the deputy chair, not both." in response.content.decode()
+    assert chair.end_date is None
+
+
+@pytest.mark.django_db
+def test_a_viewer_cannot_rotate_offices(viewer_client, chair_and_deputy):
+    assert viewer_client.get(ROTATE).status_code == 403
+    assert ROTATE not in viewer_client.get(OFFICE_TERMS).content.decode()
