@@ -27,6 +27,18 @@ class RegistryViewSet(ConditionalMixin, viewsets.ModelViewSet):
             self.last_modified = max(obj.updated for obj in page)
         return page
 
+    def perform_create(self, serializer):
+        serializer.save()
+        serializer.instance = self.reloaded(serializer.instance)
+
+    def perform_update(self, serializer):
+        serializer.save()
+        serializer.instance = self.reloaded(serializer.instance)
+
+    def reloaded(self, instance):
+        """The record as a list shows it, with its annotations (a pledge's status) and prefetches."""
+        return self.get_queryset().get(pk=instance.pk)
+
     def perform_destroy(self, instance):
         # A savepoint: a refused delete (protected relations) leaves the transaction usable.
         with transaction.atomic():
