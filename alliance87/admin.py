@@ -44,9 +44,7 @@ class RegistryAdmin(admin.ModelAdmin):
             return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
         if not self.has_view_or_change_permission(request, obj):
             raise PermissionDenied
-        back = reverse(
-            f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[obj.pk]
-        )
+        back = reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[obj.pk])
         return redirect(events_url(obj, back=back))
 
     def call_service(self, request, obj, service: Callable[[], object], success: str) -> bool:
@@ -54,9 +52,7 @@ class RegistryAdmin(admin.ModelAdmin):
         try:
             service()
         except ValidationError as error:
-            self.message_user(
-                request, f"{obj}: {' '.join(error.messages)}", level=messages.ERROR
-            )
+            self.message_user(request, f"{obj}: {' '.join(error.messages)}", level=messages.ERROR)
             return False
         self.message_user(request, success % {"obj": obj}, level=messages.SUCCESS)
         return True
@@ -95,9 +91,9 @@ class HistoryAdmin(EventsAdmin):
         if not diff:
             return "—"
         return format_html_join(
-            "", "<div><strong>{}</strong>: {} → {}</div>", (
-                (field, before, after) for field, (before, after) in sorted(diff.items())
-            )
+            "",
+            "<div><strong>{}</strong>: {} → {}</div>",
+            ((field, before, after) for field, (before, after) in sorted(diff.items())),
         )
 
 
@@ -130,8 +126,11 @@ class ApiTokenAdmin(admin.ModelAdmin):
         if key:
             self.message_user(
                 request,
-                _("The key of “%(name)s” is %(key)s — copy it now: it is not stored and will not "
-                  "be shown again.") % {"name": obj.name, "key": key},
+                _(
+                    "The key of “%(name)s” is %(key)s — copy it now: it is not stored and will not "
+                    "be shown again."
+                )
+                % {"name": obj.name, "key": key},
                 level=messages.WARNING,
             )
 

@@ -1,7 +1,11 @@
 """FilterSet bases shared by the HTML lists and the API: incremental sync and "as of" dates."""
 
 import django_filters
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 
 
 class BaseFilterSet(django_filters.FilterSet):
@@ -13,6 +17,37 @@ class BaseFilterSet(django_filters.FilterSet):
         label=_("Updated since"),
         help_text=_("Only records changed at or after this ISO 8601 date and time."),
     )
+
+    # Added for the API (issue 4): every list answers `?q=` and `?ordering=`; a subclass that
+    # declares its own keeps it.
+    @classmethod
+    def get_filters(cls):
+        filters = super().get_filters()
+        model = cls._meta.model
+        if model is None:
+            return filters
+        if "q" not in filters:
+            filters["q"] = django_filters.CharFilter(
+                method="filter_search",
+                label=_("Search"),
+                help_text=_("Words in the record's text or in the name of what it refers to."),
+            )
+        if "ordering" not in filters:
+            filters["ordering"] = StableOrderingFilter(
+                fields=sortable_fields(model),
+                label=_("Sort by"),
+                help_text=_("A field to sort by; prefix it with - for descending order."),
+            )
+        return filters
+
+    def filter_search(self, queryset, name, value):
+        fields = search_fields(queryset.model)
+        if not value.strip() or not fields:
+            return queryset
+        condition = Q()
+        for field in fields:
+            condition |= Q(**{f"{field}__icontains": value.strip()})
+        return queryset.filter(condition)
 
 
 class DatedFilterSet(BaseFilterSet):
@@ -26,3 +61,55 @@ class DatedFilterSet(BaseFilterSet):
 
     def filter_as_of(self, queryset, name, value):
         return queryset.current(on=value)
+
+
+# ---------------------------------------------------------------- added for the API (issue 4)
+# Every list answers `?q=` and `?ordering=`; a FilterSet that declares its own keeps it.
+
+SEARCHABLE = (models.CharField, models.TextField)
+SORTABLE = (
+    models.CharField,
+    models.DateField,
+    models.DateTimeField,
+    models.IntegerField,
+    models.BigAutoField,
+    models.AutoField,
+)
+
+
+def search_fields(model) -> list[str]:
+    """Free text of a record: its own text fields and the name or title of what it points to."""
+    names = [
+        f.name
+        for f in model._meta.fields
+        if isinstance(f, SEARCHABLE) and not f.choices and not f.name.startswith("pgh_")
+    ]
+    for field in model._meta.fields:
+        if field.is_relation and field.related_model is not None:
+            related = {f.name for f in field.related_model._meta.fields}
+            names += [f"{field.name}__{n}" for n in ("name", "title") if n in related]
+    return names
+
+
+def sortable_fields(model) -> list[str]:
+    return [
+        f.name
+        for f in model._meta.fields
+        if isinstance(f, SORTABLE) and not f.is_relation and f.name != "key_hash"
+    ]
+
+
+class StableOrderingFilter(django_filters.OrderingFilter):
+    """Sorting with the id as the last key, so equal values never swap between pages."""
+
+    def filter(self, qs, value):
+        qs = super().filter(qs, value)
+        return qs.order_by(*qs.query.order_by, "pk") if value else qs
+
+
+def validate_country_code(value: str) -> None:
+    """A two-letter ISO 3166 code, in either case."""
+    if value.upper() not in dict(countries):
+        raise ValidationError(
+            _("“%(value)s” is not an ISO 3166 country code."), params={"value": value}
+        )

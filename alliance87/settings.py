@@ -33,6 +33,10 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 
+# The benchmark's floor and reference views (alliance87/bench_views.py): `make bench` turns
+# them on; production never does.
+BENCHMARK_VIEWS = env_bool("DJANGO_BENCHMARK_VIEWS", False)
+
 INSTALLED_APPS = [
     # pghistory.admin must come before django.contrib.admin so its templates win.
     "pghistory.admin",

@@ -20,3 +20,15 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )
+
+# The benchmark's yardsticks (alliance87/bench_views.py) exist only when `make bench` turns them
+# on with DJANGO_BENCHMARK_VIEWS=1; production never routes them.
+from django.conf import settings  # noqa: E402
+
+if settings.BENCHMARK_VIEWS:
+    from . import bench_views
+
+    urlpatterns += [
+        path("bench/floor/", bench_views.floor, name="bench_floor"),
+        path("bench/reference/", bench_views.reference, name="bench_reference"),
+    ]

@@ -85,7 +85,6 @@ class RotationForm(forms.Form):
     )
 
 
-
 @admin.register(OfficeTerm)
 class OfficeTermAdmin(RegistryAdmin):
     list_display = ("office", "partner", "start_date", "end_date", "source")

@@ -61,7 +61,13 @@ class OfficeTermFilterSet(DatedFilterSet):
 
 class EventFilterSet(BaseFilterSet):
     kind = django_filters.MultipleChoiceFilter(choices=EventKind.choices, label=_("Kind"))
-    year = django_filters.NumberFilter(field_name="start_date__year", label=_("Year"))
+    year = django_filters.NumberFilter(
+        field_name="start_date__year",
+        label=_("Year"),
+        min_value=1,
+        max_value=9999,
+        decimal_places=0,
+    )
     starts_after = django_filters.DateFilter(
         field_name="start_date", lookup_expr="gte", label=_("Starts on or after")
     )

@@ -74,6 +74,7 @@ def event_list(request):
     context = {
         "filterset": filterset,
         "page": page,
+        "page_numbers": page.paginator.get_elided_page_range(page.number, on_each_side=2),
         "kinds": EventKind.choices,
         "chosen_kinds": request.GET.getlist("kind"),
         "years": [d.year for d in years],

@@ -171,9 +171,8 @@ class PartnershipApplicationAdmin(ThemesAsCheckboxes, RegistryAdmin):
         count = len(queryset)
         context = {
             **self.admin_site.each_context(request),
-            "title": ngettext(
-                "Reject an application", "Reject %(count)d applications", count
-            ) % {"count": count},
+            "title": ngettext("Reject an application", "Reject %(count)d applications", count)
+            % {"count": count},
             "opts": self.opts,
             "applications": queryset,
             "form": form,

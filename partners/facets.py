@@ -94,9 +94,10 @@ def partner_facets(data: QueryDict) -> list[Facet]:
         if region:
             by_region[region] = by_region.get(region, 0) + n
     country_counts = base("country").counts_by("country")
+    # A blank country (not recorded) is no option: it cannot be filtered on.
+    codes = {code for code in set(country_counts) | set(selected("country")) if code}
     country_choices = sorted(
-        ((code, countries.name(code)) for code in set(country_counts) | set(selected("country"))),
-        key=lambda choice: str(choice[1]),
+        ((code, countries.name(code)) for code in codes), key=lambda choice: str(choice[1])
     )
     seats = base("gcg_seat_holder").counts_by_seat_holding()
     groups = _action_group_counts(base("action_group"))

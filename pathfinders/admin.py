@@ -124,8 +124,9 @@ class RoadMapAdmin(RegistryAdmin):
     inlines = [MilestoneInline]
     actions = ["adopt"]
 
-    @admin.action(description=_("Adopt (supersedes the country's current road map)"),
-                  permissions=["change"])
+    @admin.action(
+        description=_("Adopt (supersedes the country's current road map)"), permissions=["change"]
+    )
     def adopt(self, request, queryset):
         today = timezone.localdate()
         for road_map in queryset:

@@ -3,7 +3,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from alliance87.filters import BaseFilterSet, DatedFilterSet
+from alliance87.filters import BaseFilterSet, DatedFilterSet, validate_country_code
 from partners.regions import Region
 
 from .models import (
@@ -41,7 +41,9 @@ class PathfinderCountryFilterSet(BaseFilterSet):
 
 class StageChangeFilterSet(BaseFilterSet):
     pathfinder = django_filters.CharFilter(
-        method="filter_pathfinder", label=_("Pathfinder country (ISO code)")
+        method="filter_pathfinder",
+        label=_("Pathfinder country (ISO code)"),
+        validators=[validate_country_code],
     )
     stage = django_filters.MultipleChoiceFilter(choices=Stage.choices, label=_("Stage"))
 
@@ -55,7 +57,9 @@ class StageChangeFilterSet(BaseFilterSet):
 
 class RoadMapFilterSet(DatedFilterSet):
     pathfinder = django_filters.CharFilter(
-        method="filter_pathfinder", label=_("Pathfinder country (ISO code)")
+        method="filter_pathfinder",
+        label=_("Pathfinder country (ISO code)"),
+        validators=[validate_country_code],
     )
     status = django_filters.MultipleChoiceFilter(choices=RoadMapStatus.choices, label=_("Status"))
 
@@ -70,7 +74,9 @@ class RoadMapFilterSet(DatedFilterSet):
 class MilestoneFilterSet(BaseFilterSet):
     road_map = django_filters.NumberFilter(field_name="road_map_id", label=_("Road map (id)"))
     pathfinder = django_filters.CharFilter(
-        method="filter_pathfinder", label=_("Pathfinder country (ISO code)")
+        method="filter_pathfinder",
+        label=_("Pathfinder country (ISO code)"),
+        validators=[validate_country_code],
     )
     status = django_filters.MultipleChoiceFilter(choices=MilestoneStatus.choices, label=_("Status"))
     responsible_partner = django_filters.CharFilter(
@@ -90,7 +96,9 @@ class MilestoneFilterSet(BaseFilterSet):
 
 class AnnualReportFilterSet(BaseFilterSet):
     pathfinder = django_filters.CharFilter(
-        method="filter_pathfinder", label=_("Pathfinder country (ISO code)")
+        method="filter_pathfinder",
+        label=_("Pathfinder country (ISO code)"),
+        validators=[validate_country_code],
     )
 
     class Meta:

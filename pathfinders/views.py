@@ -21,7 +21,7 @@ from .models import (
     StageChange,
     TrafficLight,
 )
-from .worldmap import VIEWBOX, country_paths
+from .worldmap import world
 
 
 def _latest_change():
@@ -41,7 +41,7 @@ def pathfinder_list(request):
         .select_related("government"),
         key=lambda pathfinder: pathfinder.country.name,
     )
-    paths = country_paths()
+    paths = world().paths
     for pathfinder in pathfinders:
         pathfinder.stage_label = _stage_label(pathfinder.stage)
         pathfinder.since = format_partial_date(pathfinder.stage_on, pathfinder.stage_precision)
@@ -56,7 +56,7 @@ def pathfinder_list(request):
         "stages": stages,
         "land": [path for code, path in paths.items() if code not in drawn],
         "not_drawn": [pathfinder for pathfinder in pathfinders if not pathfinder.map_path],
-        "viewbox": VIEWBOX,
+        "world": world(),
     }
     return render(request, "pathfinders/pathfinder_list.html", context)
 

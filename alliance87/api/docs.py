@@ -4,6 +4,7 @@ from csp.decorators import csp_update
 from django.http import HttpResponse
 from django.template import engines
 from django.utils.decorators import method_decorator
+from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SpectacularRedocView, SpectacularSwaggerSplitView
 
 # Swagger UI and Redoc set inline styles, and Redoc searches in a web worker from a blob.
@@ -33,6 +34,7 @@ REDOC_PAGE = """<!DOCTYPE html>
 
 @method_decorator(csp_update(DOCS_CSP), name="dispatch")
 class RedocView(SpectacularRedocView):
+    @extend_schema(exclude=True)
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
         page = engines["django"].from_string(REDOC_PAGE)

@@ -19,8 +19,13 @@ class Resource:
         # Pathfinder URLs carry the ISO code in lower case, like the pages.
         return value.code.lower() if isinstance(value, Country) else str(value)
 
+    def path_for(self, value: str) -> str:
+        if self.lookup_field == "country":
+            value = value.lower()
+        return reverse(f"api:{self.prefix}-detail", args=[value])
+
     def detail_url(self, obj, request=None) -> str:
-        path = reverse(f"api:{self.prefix}-detail", args=[self.lookup_value(obj)])
+        path = self.path_for(self.lookup_value(obj))
         return request.build_absolute_uri(path) if request is not None else path
 
 

@@ -1,11 +1,12 @@
 """OpenAPI: the error responses, `format` and validators every operation shares."""
 
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 
-from .serializers import ErrorSerializer
+from .serializers import BriefSerializer, ErrorSerializer
 
 ERRORS = {
     "400": _("Invalid: the `errors` name each body field or query parameter at fault and why."),
@@ -68,3 +69,36 @@ class RegistryAutoSchema(AutoSchema):
             )
         return parameters
 
+
+
+class BriefRelatedFieldExtension(OpenApiSerializerFieldExtension):
+    """Related records: {id, url, display} when read; an id (or slug, ISO code) when written."""
+
+    target_class = "alliance87.api.serializers.BriefRelatedField"
+
+    def map_serializer_field(self, auto_schema, direction):
+        if direction == "response":
+            return auto_schema.resolve_serializer(BriefSerializer, direction).ref
+        from .serializers import BriefRelatedField
+
+        queryset = self.target.get_queryset()
+        key = BriefRelatedField.alternate_key(queryset.model) if queryset is not None else None
+        as_id = {"type": "integer", "minimum": 1, "description": str(_("The record's id."))}
+        if key is None:
+            return as_id
+        named = {
+            "type": "string",
+            "description": str(_("The record's slug.") if key == "slug" else _("An ISO 3166 code.")),
+        }
+        return {"oneOf": [as_id, named]}
+
+
+class BriefUserFieldExtension(OpenApiSerializerFieldExtension):
+    target_class = "alliance87.api.serializers.BriefUserField"
+
+    def map_serializer_field(self, auto_schema, direction):
+        return {
+            "type": "object",
+            "properties": {"id": {"type": "integer"}, "display": {"type": "string"}},
+            "required": ["id", "display"],
+        }

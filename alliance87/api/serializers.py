@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+from django_countries.serializers import CountryFieldMixin
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
@@ -108,11 +109,10 @@ def django_errors(error: DjangoValidationError) -> dict:
     return detail
 
 
+# Validates like the admin: the model's full_clean() (fields, clean(), every constraint). A
+# database error that slips through (a race on a unique constraint) is still a 400. (Comments,
+# not docstrings: the schema would show a docstring as every resource's description.)
 class ValidatedModelSerializer(serializers.ModelSerializer):
-    """Validates like the admin: the model's full_clean() (fields, clean(), every constraint).
-
-    A database error that slips through (a race on a unique constraint) is still a 400.
-    """
 
     serializer_related_field = BriefRelatedField
 
@@ -152,8 +152,8 @@ class ValidatedModelSerializer(serializers.ModelSerializer):
             ) from error
 
 
-class RegistrySerializer(ValidatedModelSerializer):
-    """The base of every resource: its `url`, a `display` name, `created` and `updated`."""
+# The base of every resource: its `url`, a `display` name, `created` and `updated`.
+class RegistrySerializer(CountryFieldMixin, ValidatedModelSerializer):
 
     url = ResourceUrlField()
     display = serializers.CharField(source="__str__", read_only=True)

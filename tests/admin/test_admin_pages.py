@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from partners.models import Partner
 from tests import factories as f
 
 APPS = ("partners", "governance", "action_groups", "pathfinders")
@@ -125,3 +126,28 @@ def test_a_pathfinder_country_is_found_by_its_name(editor_client):
     response = editor_client.get(url("pathfinders.pathfindercountry", "changelist"), {"q": "nep"})
 
     assert list(response.context["cl"].result_list) == [nepal]
+
+
+@pytest.mark.django_db
+def test_an_editor_adds_a_partner_with_themes_and_an_identifier(editor_client):
+    response = editor_client.post(
+        url("partners.partner", "add"),
+        {
+            "name": "International Labour Organization",
+            "acronym": "ILO",
+            "slug": "ilo",
+            "category": "international",
+            "country": "CH",
+            "themes": ["forced_labour", "child_labour"],
+            "status": "active",
+            "identifiers-TOTAL_FORMS": "1",
+            "identifiers-INITIAL_FORMS": "0",
+            "identifiers-0-scheme": "XM-DAC",
+            "identifiers-0-identifier": "41302",
+        },
+    )
+
+    assert response.status_code == 302
+    partner = Partner.objects.get(slug="ilo")
+    assert partner.themes == ["forced_labour", "child_labour"]
+    assert [str(i) for i in partner.identifiers.all()] == ["XM-DAC-41302"]

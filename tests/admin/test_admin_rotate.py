@@ -91,3 +91,21 @@ def test_rotation_shows_the_service_error_and_changes_nothing(editor_client, cha
 def test_a_viewer_cannot_rotate_offices(viewer_client, chair_and_deputy):
     assert viewer_client.get(ROTATE).status_code == 403
     assert ROTATE not in viewer_client.get(OFFICE_TERMS).content.decode()
+
+
+@pytest.mark.django_db
+def test_the_rotation_form_searches_partners_by_name(editor_client):
+    ghana = f.PartnerFactory(name="Government of Ghana")
+    f.PartnerFactory(name="Government of Nepal")
+
+    response = editor_client.get(
+        reverse("admin:autocomplete"),
+        {
+            "term": "ghana",
+            "app_label": "governance",
+            "model_name": "officeterm",
+            "field_name": "partner",
+        },
+    )
+
+    assert [r["id"] for r in response.json()["results"]] == [str(ghana.pk)]

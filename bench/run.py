@@ -1,0 +1,337 @@
+"""`make bench`: the registry's pages and API against Django's own floor, in one run.
+
+1. Prepares two databases beside the one in DATABASE_URL: `alliance87_bench` (100,000 demo
+   partners) and `alliance87_bench_small` (1,000), each created, migrated and filled by
+   `generate_demo_data` with the same seed (the command does nothing when they are already filled).
+2. Measures in process, on each database, the SQL queries per request of every target and, on
+   the large one, the typo-tolerant search (bench/inprocess.py); builds the URL mixes.
+3. Starts gunicorn with gunicorn.conf.py, debug off, on 127.0.0.1 only; for each target a
+   pre-flight request (a page that does not exist yet is marked "missing"), a warm-up, then wrk
+   for a fixed time over the target's URL mix; stops gunicorn.
+4. Prints one table and writes it as JSON under bench/results/.
+"""
+
+import argparse
+import json
+import os
+import secrets
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+from . import report
+from .targets import TARGETS
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / ".var" / "bench"  # git ignores .var/
+LUA = Path(__file__).resolve().parent / "wrk" / "mix.lua"
+PYTHON = sys.executable
+
+
+def step(text: str) -> None:
+    print(f"\n==> {text}", flush=True)
+
+
+def with_database(url: str, name: str) -> str:
+    """`url` pointing at the database `name` (TCP or Unix-socket URLs alike)."""
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path=f"/{name}"))
+
+
+def server_environment(database_url: str) -> dict:
+    env = dict(os.environ)
+    env.update(
+        DATABASE_URL=database_url,
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY=env.get("BENCH_SECRET_KEY") or secrets.token_urlsafe(50),
+        DJANGO_ALLOWED_HOSTS="127.0.0.1",
+        DJANGO_SECURE_SSL="0",
+        DJANGO_BENCHMARK_VIEWS="1",
+        DJANGO_LOG_LEVEL="WARNING",
+    )
+    return env
+
+
+def manage(env: dict, *args: str) -> None:
+    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)
+
+
+def create_database(url: str) -> None:
+    import psycopg2
+
+    name = urlsplit(url).path.lstrip("/")
+    connection = psycopg2.connect(with_database(url, "postgres"))
+    connection.autocommit = True  # CREATE DATABASE refuses to run in a transaction
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+            if cursor.fetchone() is None:
+                cursor.execute(f'CREATE DATABASE "{name}"')
+                print(f"Created the database {name}.")
+    finally:
+        connection.close()
+
+
+def prepare(url: str, *, partners: int, seed: int) -> float | None:
+    """Create, migrate and fill one database; the seconds generate_demo_data took, if it ran."""
+    env = server_environment(url)
+    create_database(url)
+    manage(env, "migrate", "--noinput", "-v", "0")
+    started = time.monotonic()
+    output = subprocess.run(
+        [
+            PYTHON,
+            "manage.py",
+            "generate_demo_data",
+            "--partners",
+            str(partners),
+            "--seed",
+            str(seed),
+        ],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        stdout=subprocess.PIPE,
+        text=True,
+    ).stdout
+    print(output.strip())
+    return None if "already there" in output else round(time.monotonic() - started, 1)
+
+
+def measure_in_process(url: str, name: str, *, search: bool) -> dict:
+    out = WORK / f"inprocess-{name}.json"
+    command = [PYTHON, "-m", "bench.inprocess", str(out)] + (["--search"] if search else [])
+    subprocess.run(command, cwd=ROOT, env=server_environment(url), check=True, timeout=1800)
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+class Server:
+    """gunicorn with gunicorn.conf.py, on 127.0.0.1 only; stopped however the run ends."""
+
+    def __init__(self, url: str, port: int):
+        self.base = f"http://127.0.0.1:{port}"
+        self.log = WORK / "gunicorn.log"
+        env = server_environment(url)
+        env["GUNICORN_BIND"] = f"127.0.0.1:{port}"
+        self.process = subprocess.Popen(
+            [str(Path(PYTHON).parent / "gunicorn"), "-c", "gunicorn.conf.py", "alliance87.wsgi"],
+            cwd=ROOT,
+            env=env,
+            stdout=self.log.open("w"),
+            stderr=subprocess.STDOUT,
+        )
+
+    def wait_until_up(self, timeout: float = 60) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise SystemExit(f"gunicorn stopped; see {self.log}")
+            try:
+                if get(self.base + "/healthz", timeout=5) == 200:
+                    return
+            except OSError:
+                pass
+            time.sleep(0.5)
+        raise SystemExit(f"gunicorn did not answer /healthz in {timeout:.0f} s; see {self.log}")
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=40)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+def get(url: str, timeout: float = 60) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            response.read()
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def preflight(base: str, urls: list[str]) -> str:
+    """ "" when the target answers 200, else why it is missing."""
+    if not urls:
+        return "no URLs (the API's cursor walk failed?)"
+    for path in urls[:3]:
+        status = get(base + path)
+        if status != 200:
+            return f"HTTP {status} {path}"
+    return ""
+
+
+def wrk(base: str, url_file: Path, *, seconds: int, connections: int, threads: int) -> dict:
+    command = [
+        "wrk",
+        f"-t{threads}",
+        f"-c{connections}",
+        f"-d{seconds}s",
+        "--timeout",
+        "30s",
+        "--latency",
+        "-s",
+        str(LUA),
+        base,
+        "--",
+        str(url_file),
+    ]
+    output = subprocess.run(
+        command, capture_output=True, text=True, check=True, timeout=seconds + 60
+    ).stdout
+    return parse_wrk(output)
+
+
+def parse_wrk(output: str) -> dict:
+    """The figures of the JSON line bench/wrk/mix.lua prints, in requests per second and ms."""
+    line = next(line for line in output.splitlines() if line.startswith("BENCH_JSON "))
+    raw = json.loads(line.removeprefix("BENCH_JSON "))
+    seconds = raw["duration_us"] / 1e6
+    return {
+        "status": "ok",
+        "requests": raw["requests"],
+        "rps": round(raw["requests"] / seconds, 1) if seconds else None,
+        "p50_ms": raw["p50_us"] / 1000,
+        "p90_ms": raw["p90_us"] / 1000,
+        "p95_ms": raw["p95_us"] / 1000,
+        "p99_ms": raw["p99_us"] / 1000,
+        "max_ms": raw["max_us"] / 1000,
+        "errors": sum(raw["errors"].values()),
+        "error_kinds": raw["errors"],
+    }
+
+
+def load(base: str, mixes: dict, args) -> dict:
+    results = {}
+    for target in TARGETS:
+        urls = mixes.get(target.key, [])
+        if args.only and target.key not in args.only:
+            continue
+        missing = preflight(base, urls)
+        if missing:
+            print(f"{target.key}: missing ({missing})", flush=True)
+            results[target.key] = {"status": "missing", "reason": missing, "urls": len(urls)}
+            continue
+        url_file = WORK / f"urls-{target.key}.txt"
+        url_file.write_text("\n".join(urls) + "\n", encoding="utf-8")
+        options = {"connections": args.connections, "threads": args.wrk_threads}
+        if args.warmup:
+            wrk(base, url_file, seconds=args.warmup, **options)
+        measured = wrk(base, url_file, seconds=args.seconds, **options)
+        measured["urls"] = len(urls)
+        results[target.key] = measured
+        print(
+            f"{target.key}: {measured['rps']:.0f} req/s, p50 {measured['p50_ms']:.1f} ms, "
+            f"p99 {measured['p99_ms']:.1f} ms, {measured['errors']} errors",
+            flush=True,
+        )
+    return results
+
+
+def server_config() -> dict:
+    """The gunicorn settings in force, read from gunicorn.conf.py with this environment."""
+    names = {}
+    exec((ROOT / "gunicorn.conf.py").read_text(encoding="utf-8"), names)  # noqa: S102
+    return {key: names.get(key) for key in ("workers", "threads", "worker_class", "keepalive")}
+
+
+def commit() -> str:
+    """The checked-out commit, read from .git without running git."""
+    try:
+        head = (ROOT / ".git" / "HEAD").read_text().strip()
+        if head.startswith("ref: "):
+            return (ROOT / ".git" / head[5:]).read_text().strip()
+        return head
+    except OSError:
+        return ""
+
+
+def parse_args(argv):
+    env = os.environ.get
+    parser = argparse.ArgumentParser(description="Benchmark the registry (see bench/run.py).")
+    parser.add_argument("--database-url", default=env("DATABASE_URL", ""))
+    parser.add_argument("--database", default="alliance87_bench")
+    parser.add_argument("--small-database", default="alliance87_bench_small")
+    parser.add_argument("--partners", type=int, default=100_000)
+    parser.add_argument("--small-partners", type=int, default=1_000)
+    parser.add_argument("--seed", type=int, default=87)
+    parser.add_argument("--seconds", type=int, default=int(env("BENCH_SECONDS") or 10))
+    parser.add_argument("--warmup", type=int, default=int(env("BENCH_WARMUP") or 3))
+    parser.add_argument("--connections", type=int, default=int(env("BENCH_CONNECTIONS") or 8))
+    parser.add_argument("--wrk-threads", type=int, default=int(env("BENCH_WRK_THREADS") or 1))
+    parser.add_argument("--port", type=int, default=int(env("BENCH_PORT") or 8787))
+    parser.add_argument("--only", type=lambda s: set(s.split(",")), default=None)
+    parser.add_argument("--no-write", action="store_true", help="print, but write no JSON")
+    args = parser.parse_args(argv)
+    if not args.database_url:
+        parser.error("set DATABASE_URL or --database-url (any database of the server)")
+    return args
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    started = datetime.now(UTC).isoformat(timespec="seconds")
+    WORK.mkdir(parents=True, exist_ok=True)
+    large = with_database(args.database_url, args.database)
+    small = with_database(args.database_url, args.small_database)
+
+    step(f"Database {args.database}: {args.partners} demo partners, seed {args.seed}")
+    generated = prepare(large, partners=args.partners, seed=args.seed)
+    step(f"Database {args.small_database}: {args.small_partners} demo partners")
+    prepare(small, partners=args.small_partners, seed=args.seed)
+    step("Static files")
+    manage(server_environment(large), "collectstatic", "--noinput", "-v", "0")
+
+    step("SQL queries per request, in process, and the URL mixes")
+    measured_small = measure_in_process(small, "small", search=False)
+    measured_large = measure_in_process(large, "large", search=True)
+
+    step(f"Load: wrk, {args.warmup} s warm-up and {args.seconds} s per target")
+    server = Server(large, args.port)
+    try:
+        server.wait_until_up()
+        results = load(server.base, measured_large["urls"], args)
+    finally:
+        server.stop()
+
+    result_rows = report.rows(results, measured_large["queries"], measured_small["queries"])
+    search = measured_large["search"]
+    step("Results")
+    print(report.table(result_rows, search))
+    config = {
+        "commit": commit(),
+        "cpus": os.cpu_count(),
+        "partners": {"large": measured_large["partners"], "small": measured_small["partners"]},
+        "seed": args.seed,
+        "generate_demo_data_seconds": generated,
+        "wrk": {
+            "seconds": args.seconds,
+            "warmup": args.warmup,
+            "connections": args.connections,
+            "threads": args.wrk_threads,
+        },
+        "gunicorn": server_config(),
+    }
+    if not args.no_write:
+        doc = report.document(
+            result_rows=result_rows,
+            search=search,
+            config=config,
+            started=started,
+            finished=datetime.now(UTC).isoformat(timespec="seconds"),
+        )
+        print(f"\nWritten: {report.write(doc).relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
