@@ -5,6 +5,7 @@ from pathlib import Path
 
 import dj_database_url
 import pghistory
+from csp.constants import NONCE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -228,7 +229,9 @@ SPECTACULAR_SETTINGS = {
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
-        "script-src": ["'self'", "'nonce'"],
+        # NONCE, the sentinel, not the string "'nonce'": django-csp replaces only the sentinel
+        # with the request's nonce ('nonce-…'), and drops it when no page asked for one.
+        "script-src": ["'self'", NONCE],
         "style-src": ["'self'"],
         "img-src": ["'self'", "data:"],
         "frame-ancestors": ["'none'"],

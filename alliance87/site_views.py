@@ -47,12 +47,12 @@ def home(request):
         "action_group_count": open_groups.count(),
         "chair": offices.get(Office.CHAIR),
         "deputy_chair": offices.get(Office.DEPUTY_CHAIR),
-        "recent_events": Event.objects.filter(start_date__lte=today).order_by(
-            "-start_date", "-id"
-        )[:EVENTS_SHOWN],
-        "coming_events": Event.objects.filter(start_date__gt=today).order_by(
-            "start_date", "id"
-        )[:EVENTS_SHOWN],
+        "recent_events": Event.objects.filter(start_date__lte=today).order_by("-start_date", "-id")[
+            :EVENTS_SHOWN
+        ],
+        "coming_events": Event.objects.filter(start_date__gt=today).order_by("start_date", "id")[
+            :EVENTS_SHOWN
+        ],
         "estimates": _global_estimates(),
     }
     return render(request, "home.html", context)

@@ -34,37 +34,46 @@ def gcg(request):
     form = AsOfForm(request.GET or None)
     as_of = form.cleaned_data["as_of"] if form.is_valid() else None
     today = timezone.localdate()
-    out_of_records = as_of is not None and not RECORDS_BEGIN <= as_of <= today
-    on = today if as_of is None or out_of_records else as_of
+    out_of_records = as_of if as_of and not RECORDS_BEGIN <= as_of <= today else None
+    if out_of_records:
+        as_of = None
+    on = as_of or today
+    offices = {t.office: t for t in OfficeTerm.objects.current(on=on).select_related("partner")}
+    meetings = Event.objects.filter(kind=EventKind.GCG_MEETING)
+    context = {
+        "form": form,
+        "on": on,
+        "as_of": as_of,
+        "out_of_records": out_of_records,
+        "records_begin": RECORDS_BEGIN,
+        "constituencies": _seats_by_constituency(on),
+        "chair": offices.get(Office.CHAIR),
+        "deputy_chair": offices.get(Office.DEPUTY_CHAIR),
+        "secretariat": offices.get(Office.SECRETARIAT),
+        "history": _office_history(on),
+        "meetings": meetings.filter(start_date__lte=as_of) if as_of else meetings,
+    }
+    return render(request, "governance/gcg.html", context)
+
+
+def _seats_by_constituency(on: datetime.date) -> list[tuple]:
+    """[(constituency, [seat, ...])], each seat with `holders`: its terms current on `on`."""
     holders = SeatTerm.objects.current(on=on).select_related("partner")
     seats = Seat.objects.select_related("constituency").prefetch_related(
         Prefetch("terms", queryset=holders, to_attr="holders")
     )
-    offices = {t.office: t for t in OfficeTerm.objects.current(on=on).select_related("partner")}
-    past = OfficeTerm.objects.past(on=on).select_related("partner")
-    meetings = Event.objects.filter(kind=EventKind.GCG_MEETING)
-    if as_of and not out_of_records:
-        meetings = meetings.filter(start_date__lte=as_of)
-    context = {
-        "form": form,
-        "on": on,
-        "as_of": None if out_of_records else as_of,
-        "out_of_records": as_of if out_of_records else None,
-        "records_begin": RECORDS_BEGIN,
-        "constituencies": [
-            (constituency, list(rows))
-            for constituency, rows in groupby(seats, key=lambda seat: seat.constituency)
-        ],
-        "chair": offices.get(Office.CHAIR),
-        "deputy_chair": offices.get(Office.DEPUTY_CHAIR),
-        "secretariat": offices.get(Office.SECRETARIAT),
-        "history": [
-            (Office(office).label, list(terms))
-            for office, terms in groupby(past.order_by("office", "-end_date"), lambda t: t.office)
-        ],
-        "meetings": meetings,
-    }
-    return render(request, "governance/gcg.html", context)
+    return [
+        (constituency, list(rows))
+        for constituency, rows in groupby(seats, lambda s: s.constituency)
+    ]
+
+
+def _office_history(on: datetime.date) -> list[tuple]:
+    """[(office label, [term, ...])]: the terms that had ended by `on`, latest first."""
+    past = OfficeTerm.objects.past(on=on).select_related("partner").order_by("office", "-end_date")
+    return [
+        (Office(office).label, list(terms)) for office, terms in groupby(past, lambda t: t.office)
+    ]
 
 
 def event_list(request):

@@ -107,7 +107,9 @@ def partner_facets(data: QueryDict) -> list[Facet]:
             "category",
             _("Category"),
             True,
-            _options(Category.choices, base("category").counts_by("category"), selected("category")),
+            _options(
+                Category.choices, base("category").counts_by("category"), selected("category")
+            ),
         ),
         Facet(
             "region",

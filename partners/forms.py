@@ -2,8 +2,9 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 
-from .models import PartnershipApplication, Theme
+from .models import Category, PartnershipApplication, Theme
 
 PAGE_SIZES = (10, 25, 50)
 DEFAULT_PAGE_SIZE = 25
@@ -84,8 +85,9 @@ class JoinForm(forms.ModelForm):
         }
         help_texts = {
             "website": _("Starting with https://"),
-            "contact_email": _("We write to this address about the application; it is not "
-                               "published."),
+            "contact_email": _(
+                "We write to this address about the application; it is not published."
+            ),
             "contact_phone": _("Optional; not published."),
         }
         widgets = {
@@ -97,6 +99,12 @@ class JoinForm(forms.ModelForm):
             "organisation_name": forms.TextInput(attrs={"autocomplete": "organization"}),
             "website": forms.URLInput(attrs={"autocomplete": "url"}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A prompt instead of Django's "---------", which screen readers spell out.
+        self.fields["category"].choices = [("", _("Choose a category")), *Category.choices]
+        self.fields["country"].choices = [("", _("Choose a country")), *countries]
 
     @property
     def is_spam(self) -> bool:

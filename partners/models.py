@@ -63,7 +63,7 @@ class PartnerQuerySet(models.QuerySet):
     def counts_by(self, field: str) -> dict[str, int]:
         """{value of `field`: number of partners}, in one GROUP BY query."""
         rows = self.order_by().values_list(field).annotate(n=models.Count("pk"))
-        return {value: n for value, n in rows}
+        return dict(rows)
 
     def counts_by_theme(self) -> dict[str, int]:
         """{theme: number of partners working on it}, in one query (a FILTER per theme)."""
@@ -202,8 +202,10 @@ class PartnerIdentifier(TimestampedModel):
         validators=[
             RegexValidator(
                 ORG_ID_SCHEME,
-                _("An org-id.guide prefix: two capital letters, a hyphen, then capitals or digits, "
-                  "such as XM-DAC or GB-CHC."),
+                _(
+                    "An org-id.guide prefix: two capital letters, a hyphen, then capitals or "
+                    "digits, such as XM-DAC or GB-CHC."
+                ),
             )
         ],
         help_text=_("The org-id.guide registry prefix, such as XM-DAC or GB-CHC."),

@@ -15,7 +15,7 @@ from governance.models import PledgeProgress
 from . import csv
 from .facets import partner_facets
 from .filters import PartnerFilterSet
-from .forms import PAGE_SIZES, SORT_CHOICES, DirectoryOptionsForm, JoinForm
+from .forms import DEFAULT_PAGE_SIZE, PAGE_SIZES, SORT_CHOICES, DirectoryOptionsForm, JoinForm
 from .models import Partner
 
 # Stable orders for the sorts the directory offers: ties broken by name, unknown dates last.
@@ -59,6 +59,7 @@ def partner_list(request):
             "partners": page.object_list,
             "sort_choices": SORT_CHOICES,
             "page_sizes": PAGE_SIZES,
+            "default_page_size": DEFAULT_PAGE_SIZE,
             "is_filtered": any(
                 value
                 for name, values in request.GET.lists()

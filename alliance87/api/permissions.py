@@ -19,6 +19,9 @@ class ModelPermissions(DjangoModelPermissions):
     }
 
     def has_permission(self, request, view):
+        action_map = getattr(view, "action_map", None)
+        if action_map is not None and request.method.lower() not in action_map:
+            return True  # the view answers 405 next
         action = getattr(view, "action", None)
         needed = getattr(view, "action_permissions", {}).get(action)
         if needed is not None:

@@ -1,9 +1,9 @@
 """Deterministic demo volume data for performance work, kept apart from the seed facts.
 
-Every demo row is marked: its `source` starts with "Demo data (generate_demo_data", and the slugs of
-partners, constituencies, events and groups start with "demo-". `clear()` deletes exactly those rows.
+Every demo row is marked: its `source` starts with "Demo data (generate_demo_data", and the slugs
+of partners, constituencies, events and groups start with "demo-". `clear()` deletes just those.
 Rows are built in memory from `random.Random` seeded per phase (so one phase's draws never shift
-another's) and written with bulk_create in batches; nothing queries per row.
+another's) and written with COPY in batches; nothing queries per row.
 """
 
 import datetime
@@ -11,7 +11,7 @@ import random
 import sys
 from collections import Counter, defaultdict
 
-from django.db import models
+from django.db import connection, models
 from django.db.models import Q
 from django.utils import translation
 from django.utils.text import slugify
@@ -50,6 +50,7 @@ from pathfinders.models import (
 )
 
 from . import demo_words as words
+from .copy import copy_insert
 from .demo_pathfinders import PathfinderDemo
 from .demo_words import AS_OF, BEGINNING, day_between
 
@@ -104,7 +105,7 @@ class DemoData(PathfinderDemo):
         self.bar.set_description(str(model._meta.verbose_name_plural))
         for start in range(0, len(objs), BATCH_SIZE):
             chunk = objs[start : start + BATCH_SIZE]
-            model.objects.bulk_create(chunk)
+            copy_insert(chunk)
             self.bar.update(len(chunk))
         self.created[model] += len(objs)
         return objs
@@ -447,13 +448,44 @@ class DemoData(PathfinderDemo):
         )
 
 
+def _delete(queryset) -> int:
+    """One DELETE statement; QuerySet.delete() would load every row and delete 100 at a time."""
+    meta = queryset.model._meta
+    quote = connection.ops.quote_name
+    sql, params = queryset.values("pk").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"DELETE FROM {quote(meta.db_table)} WHERE {quote(meta.pk.column)} IN ({sql})", params
+        )
+        return cursor.rowcount
+
+
 def clear() -> Counter:
-    """Delete every demo row, children first, and count them per model."""
+    """Delete every demo row, children first, and count them per model.
+
+    The database has no cascades (Django emulates them), so link rows go first; a real row that
+    refers to a demo row makes the foreign key check fail at commit, and nothing is deleted.
+    """
     demo = Q(source__startswith=MARKER)
     demo_slug = demo & Q(slug__startswith=SLUG_PREFIX)
-    deleted: Counter = Counter()
-    # M2M rows that tie demo rows to real ones go with the demo side, through cascades.
-    for queryset in [
+    partners = demo_partners()
+    events = Event.objects.filter(demo_slug)
+    own = {
+        name: Q(**{f"{name}__source__startswith": MARKER})
+        for name in ["activity", "milestone", "pathfindercountry", "actiongroup"]
+    }
+    steps = [
+        Activity.lead_partners.through.objects.filter(own["activity"] | Q(partner__in=partners)),
+        Milestone.responsible_partners.through.objects.filter(
+            own["milestone"] | Q(partner__in=partners)
+        ),
+        PathfinderCountry.focal_points.through.objects.filter(
+            own["pathfindercountry"] | Q(partner__in=partners)
+        ),
+        PathfinderCountry.workshops.through.objects.filter(
+            own["pathfindercountry"] | Q(event__in=events)
+        ),
+        ActionGroup.meetings.through.objects.filter(own["actiongroup"] | Q(event__in=events)),
         AnnualReport.objects.filter(demo),
         Milestone.objects.filter(demo),
         RoadMap.objects.filter(demo),
@@ -468,9 +500,11 @@ def clear() -> Counter:
         SeatTerm.objects.filter(demo),
         Seat.objects.filter(demo),
         Constituency.objects.filter(demo_slug),
-        Event.objects.filter(demo_slug),
-        demo_partners(),
-    ]:
-        _total, per_model = queryset.delete()
-        deleted.update(per_model)
+        events,
+        PartnerIdentifier.objects.filter(partner__in=partners),
+        partners,
+    ]
+    deleted: Counter = Counter()
+    for queryset in steps:
+        deleted[queryset.model] += _delete(queryset)
     return deleted

@@ -82,8 +82,8 @@ PARTNERS = [
         "name": "UN University",
         "category": Category.INTERNATIONAL,
         "description": (
-            "A partner of Alliance 8.7 that in 2018 launched the Delta 8.7 Knowledge Platform, which "
-            "brings together the most useful data, evidence, research and news, analyses "
+            "A partner of Alliance 8.7 that in 2018 launched the Delta 8.7 Knowledge Platform, "
+            "which brings together the most useful data, evidence, research and news, analyses "
             "cutting-edge data, and helps users understand the data so that it can be translated "
             "into effective policy."
         ),

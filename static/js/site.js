@@ -29,7 +29,10 @@
   function addressOf(form) {
     var params = new URLSearchParams();
     new FormData(form).forEach(function (value, name) {
-      if (value !== "") {
+      // Empty and default values add nothing: they stay out of the address.
+      var field = form.elements[name];
+      var fallback = field && field.dataset ? field.dataset.default : undefined;
+      if (value !== "" && value !== fallback) {
         params.append(name, value);
       }
     });

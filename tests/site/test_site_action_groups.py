@@ -79,7 +79,9 @@ def test_a_group_page_shows_its_mandate_chairs_and_current_members(client):
     MembershipFactory(group=group, role=Role.CHAIR, partner=PartnerFactory(name="ILO"))
     MembershipFactory(group=group, partner=PartnerFactory(name="Global March"))
     MembershipFactory(
-        group=group, partner=PartnerFactory(name="A former member"), end_date=datetime.date(2019, 1, 1)
+        group=group,
+        partner=PartnerFactory(name="A former member"),
+        end_date=datetime.date(2019, 1, 1),
     )
 
     response = client.get(group.get_absolute_url())
@@ -100,9 +102,7 @@ def test_a_group_page_groups_the_current_plan_activities_by_kind_and_status(clie
     ActivityFactory(
         work_plan=plan, kind=ActivityKind.TOOLS, status=ActivityStatus.DONE, lead_partners=[lead]
     )
-    ActivityFactory(
-        work_plan=plan, kind=ActivityKind.RESEARCH, title="Brief on recruitment fees"
-    )
+    ActivityFactory(work_plan=plan, kind=ActivityKind.RESEARCH, title="Brief on recruitment fees")
     ActivityFactory(work_plan=plan, kind=ActivityKind.RESEARCH, status=ActivityStatus.DONE)
 
     response = client.get(group.get_absolute_url())

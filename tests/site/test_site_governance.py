@@ -87,7 +87,7 @@ def test_earlier_holders_of_each_office_are_listed(client):
 
     response = client.get(GCG)
 
-    (office, terms), = response.context["history"]
+    ((office, terms),) = response.context["history"]
     assert office == "Chair"
     assert [term.partner.name for term in terms] == ["Government of Sweden"]
 

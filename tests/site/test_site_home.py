@@ -33,7 +33,9 @@ def test_home_page_counts_active_partners_pathfinders_and_open_action_groups(cli
     PartnerFactory(status=PartnerStatus.WITHDRAWN, status_reason="Closed down.")
     PathfinderCountryFactory.create_batch(2)  # each with its government partner
     ActionGroupFactory.create_batch(4)
-    ActionGroupFactory(established_on=datetime.date(2018, 1, 1), closed_on=datetime.date(2020, 1, 1))
+    ActionGroupFactory(
+        established_on=datetime.date(2018, 1, 1), closed_on=datetime.date(2020, 1, 1)
+    )
 
     response = client.get(reverse("home"))
 
@@ -70,8 +72,12 @@ def test_home_page_says_an_office_is_vacant(client):
 
 def test_home_page_lists_recent_and_coming_events(client):
     today = timezone.localdate()
-    EventFactory(title="Past meeting", start_date=today - datetime.timedelta(days=30), end_date=None)
-    EventFactory(title="Next meeting", start_date=today + datetime.timedelta(days=30), end_date=None)
+    EventFactory(
+        title="Past meeting", start_date=today - datetime.timedelta(days=30), end_date=None
+    )
+    EventFactory(
+        title="Next meeting", start_date=today + datetime.timedelta(days=30), end_date=None
+    )
 
     response = client.get(reverse("home"))
 
@@ -89,7 +95,9 @@ def test_home_page_nests_the_parts_of_a_global_estimate_with_their_sources(clien
         label="in forced labour", value=24_900_000, part_of=slavery, source="Global Estimates 2017"
     )
     GlobalEstimateFactory(
-        label="Children in child labour", value=152_000_000, source="Global Estimates of Child Labour"
+        label="Children in child labour",
+        value=152_000_000,
+        source="Global Estimates of Child Labour",
     )
 
     response = client.get(reverse("home"))

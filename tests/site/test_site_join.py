@@ -44,7 +44,9 @@ def test_join_form_shows_the_commitment_to_accept(client):
 def test_every_field_of_the_join_form_has_a_label(client):
     html = client.get(JOIN).text
 
-    ids = re.findall(r'<(?:input|select|textarea)(?![^>]*type="(?:hidden|submit)")[^>]*\sid="([^"]+)"', html)
+    ids = re.findall(
+        r'<(?:input|select|textarea)(?![^>]*type="(?:hidden|submit)")[^>]*\sid="([^"]+)"', html
+    )
     labelled = set(re.findall(r'<label for="([^"]+)"', html))
     assert len(ids) >= 14  # the 12 fields with 4 theme boxes and the honeypot, less CSRF
     assert set(ids) - labelled == set()

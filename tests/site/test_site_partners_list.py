@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from partners.models import Category, PartnerStatus, Theme
+from partners.models import Category, Theme
 from tests.factories import (
     ActionGroupFactory,
     MembershipFactory,
@@ -214,7 +214,9 @@ def test_directory_runs_the_same_number_of_queries_for_5_and_200_partners(client
 
     def queries():
         with CaptureQueriesContext(connection) as captured:
-            response = client.get(LIST, {"q": "Ministry", "per_page": "50", "theme": "child_labour"})
+            response = client.get(
+                LIST, {"q": "Ministry", "per_page": "50", "theme": "child_labour"}
+            )
         assert response.status_code == 200
         return len(captured)
 

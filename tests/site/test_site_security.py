@@ -64,3 +64,18 @@ def test_every_page_has_a_title_a_description_and_one_main_landmark(client):
         assert html.count("<main ") == 1, url
         assert html.count("<h1") == 1, url
         assert 'class="skip-link" href="#main"' in html, url
+
+
+def test_a_page_that_uses_the_nonce_gets_it_in_its_script_policy(rf):
+    from csp.middleware import CSPMiddleware
+    from django.http import HttpResponse
+
+    def view(request):
+        return HttpResponse(f'<script nonce="{request.csp_nonce}">1</script>')
+
+    request = rf.get("/")
+    response = CSPMiddleware(view)(request)
+
+    script_src = directives(response["Content-Security-Policy"])["script-src"]
+    assert f"'nonce-{request.csp_nonce}'" in script_src
+    assert "'nonce'" not in script_src

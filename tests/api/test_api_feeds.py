@@ -1,0 +1,122 @@
+"""The change feed and the Popolo export."""
+
+import datetime
+import json
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.utils import timezone
+from rest_framework.test import APIClient
+
+from alliance87.testing.api import assert_error, token_client
+from tests.factories import (
+    MembershipFactory,
+    OfficeTermFactory,
+    PartnerFactory,
+    PartnerIdentifierFactory,
+    PartnershipApplicationFactory,
+    PathfinderCountryFactory,
+    SeatTermFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+POPOLO = Path(settings.BASE_DIR).parent / "shared" / "reference" / "popolo"
+
+
+def changes(client=None, **params):
+    response = (client or APIClient()).get("/api/v1/changes/", params)
+    assert response.status_code == 200, response.content
+    return response.json()
+
+
+def test_the_change_feed_lists_inserts_updates_and_deletes_in_order():
+    since = timezone.now().isoformat()
+    partner = PartnerFactory(slug="ilo")
+    partner.acronym = "ILO"
+    partner.save()
+    pathfinder = PathfinderCountryFactory(country="NP")
+    pathfinder.delete()
+    rows = changes(since=since)["results"]
+    assert [(r["type"], r["action"]) for r in rows][-3:] == [
+        ("partners", "update"),
+        ("pathfinders", "insert"),
+        ("pathfinders", "delete"),
+    ]
+    assert rows[0]["url"] == "http://testserver/api/v1/partners/ilo/"
+    assert rows[-1]["url"] == "http://testserver/api/v1/pathfinders/np/"
+    assert rows[-1]["id"] == pathfinder.pk
+
+
+def test_the_change_feed_starts_at_since_and_filters_by_type():
+    PartnerFactory()
+    later = timezone.now() + datetime.timedelta(seconds=1)
+    assert changes(since=later.isoformat())["results"] == []
+    since = (timezone.now() - datetime.timedelta(hours=1)).isoformat()
+    SeatTermFactory()
+    assert {r["type"] for r in changes(since=since, type="seat-terms")["results"]} == {"seat-terms"}
+
+
+def test_the_change_feed_needs_a_valid_since():
+    assert "since" in assert_error(APIClient().get("/api/v1/changes/"), 400)["errors"]
+    body = assert_error(APIClient().get("/api/v1/changes/", {"since": "last week"}), 400)
+    assert "since" in body["errors"]
+
+
+def test_application_changes_are_shown_only_to_who_may_read_applications():
+    since = (timezone.now() - datetime.timedelta(hours=1)).isoformat()
+    PartnershipApplicationFactory()
+    assert "applications" not in {r["type"] for r in changes(since=since)["results"]}
+    reader = token_client("partners.view_partnershipapplication")
+    assert "applications" in {r["type"] for r in changes(reader, since=since)["results"]}
+
+
+def popolo_validator(name: str):
+    jsonschema = pytest.importorskip("jsonschema")
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT3
+
+    if not POPOLO.is_dir():
+        pytest.skip(f"The Popolo schemas are not beside the checkout ({POPOLO}).")
+    resources = []
+    for path in POPOLO.glob("*.json"):
+        contents = json.loads(path.read_text())
+        resource = Resource.from_contents(contents, default_specification=DRAFT3)
+        resources += [(contents["id"], resource), (contents["id"].rstrip("#"), resource)]
+    registry = Registry().with_resources(resources)
+    schema = json.loads((POPOLO / f"{name}.json").read_text())
+    return jsonschema.Draft3Validator(schema, registry=registry)
+
+
+def test_the_popolo_export_validates_against_the_popolo_schemas():
+    partner = PartnerFactory(slug="ilo")
+    PartnerIdentifierFactory(partner=partner, scheme="XM-DAC", identifier="41302")
+    SeatTermFactory(partner=partner)
+    OfficeTermFactory(partner=partner, start_date=datetime.date(2019, 1, 1))
+    MembershipFactory(partner=partner, role="chair", end_date=datetime.date(2021, 1, 1))
+    response = APIClient().get("/api/v1/popolo/")
+    assert response.status_code == 200
+    export = response.json()
+    for key, schema in (
+        ("organizations", "organization"),
+        ("posts", "post"),
+        ("memberships", "membership"),
+    ):
+        validator = popolo_validator(schema)
+        assert export[key]
+        for item in export[key]:
+            errors = list(validator.iter_errors(item))
+            assert not errors, (item, errors)
+    ilo = next(o for o in export["organizations"] if o["id"] == "partner-ilo")
+    assert ilo["identifiers"] == [{"scheme": "org-id.guide", "identifier": "XM-DAC-41302"}]
+    chair = next(m for m in export["memberships"] if m["post_id"] == "office-chair")
+    assert chair["member"] == {"@type": "Organization", "id": "partner-ilo"}
+    group_chair = next(m for m in export["memberships"] if m["id"].startswith("membership-"))
+    assert group_chair["end_date"] == "2020-12-31"
+    assert {p["id"] for p in export["posts"]} >= {"office-chair", "office-deputy_chair"}
+
+
+def test_the_popolo_export_rejects_an_invalid_document():
+    validator = popolo_validator("membership")
+    assert list(validator.iter_errors({"start_date": "1 May 2019"}))

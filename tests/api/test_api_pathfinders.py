@@ -1,0 +1,121 @@
+import datetime
+
+from alliance87.testing.api import APIResourceTests
+from tests.factories import (
+    AnnualReportFactory,
+    MilestoneFactory,
+    PartnerFactory,
+    PathfinderCountryFactory,
+    RoadMapFactory,
+    StageChangeFactory,
+)
+
+
+class TestPathfinders(APIResourceTests):
+    resource = "pathfinders"
+    update_data = {"official_response": "The government adopted its road map in 2019."}
+    filters = {
+        "stage": ("implementing", lambda: {"stage": "implementing"}),
+        "region": ("oceania", {"country": "FJ"}),
+    }
+
+    def make(self, **kwargs):
+        stage = kwargs.pop("stage", "requested")
+        pathfinder = PathfinderCountryFactory(**kwargs, focal_points=[PartnerFactory()])
+        StageChangeFactory(pathfinder=pathfinder, stage=stage)
+        return pathfinder
+
+    factory = PathfinderCountryFactory
+
+    def create_data(self):
+        return {"country": "NP", "government": PartnerFactory(country="NP").slug}
+
+    def test_a_pathfinder_is_found_by_its_iso_code_in_either_case(self):
+        pathfinder = self.make(country="NP")
+        lower = self.reader().get("/api/v1/pathfinders/np/")
+        upper = self.reader().get("/api/v1/pathfinders/NP/")
+        assert lower.json()["id"] == upper.json()["id"] == pathfinder.pk
+        assert lower.json()["url"] == "http://testserver/api/v1/pathfinders/np/"
+        assert lower.json()["stage"] == "requested"
+
+
+class TestStageChanges(APIResourceTests):
+    resource = "stage-changes"
+    factory = StageChangeFactory
+    update_data = {"decision": "Cabinet decision of 4 March"}
+    filters = {
+        "pathfinder": ("fj", lambda: {"pathfinder": PathfinderCountryFactory(country="FJ")}),
+        "stage": ("workshop_held", {"stage": "workshop_held"}),
+    }
+
+    def create_data(self):
+        return {"pathfinder": "pe", "stage": "requested", "changed_on": "2019-01-01"} | {
+            "pathfinder": PathfinderCountryFactory(country="PE").pk
+        }
+
+    def test_a_bad_iso_code_is_a_400_naming_the_parameter(self):
+        body = self.reader().get(self.list_url, {"pathfinder": "xx"}).json()
+        assert body["status"] == 400
+        assert "pathfinder" in body["errors"]
+
+
+class TestRoadMaps(APIResourceTests):
+    resource = "road-maps"
+    factory = RoadMapFactory
+    dated = True
+    update_data = {"title": "National Action Plan 2022-2026"}
+    filters = {
+        "pathfinder": ("fj", lambda: {"pathfinder": PathfinderCountryFactory(country="FJ")}),
+        "status": ("adopted", {"status": "adopted", "adopted_on": datetime.date(2019, 3, 1)}),
+    }
+
+    def make(self, **kwargs):
+        road_map = RoadMapFactory(**kwargs)
+        MilestoneFactory(road_map=road_map)
+        return road_map
+
+    def create_data(self):
+        return {"pathfinder": PathfinderCountryFactory(country="MG").pk, "title": "Road map"}
+
+
+class TestMilestones(APIResourceTests):
+    resource = "milestones"
+    factory = MilestoneFactory
+    update_data = {"status": "delayed"}
+    filters = {
+        "status": ("in_progress", {"status": "in_progress"}),
+        "road_map": (4242, lambda: {"road_map": RoadMapFactory(pk=4242)}),
+        "pathfinder": (
+            "fj",
+            lambda: {"road_map": RoadMapFactory(pathfinder=PathfinderCountryFactory(country="FJ"))},
+        ),
+        "responsible_partner": (
+            "ilo",
+            lambda: {"responsible_partners": [PartnerFactory(slug="ilo")]},
+        ),
+        "due_before": ("2019-01-01", {"due_date": datetime.date(2018, 6, 1)}),
+    }
+
+    def make(self, **kwargs):
+        kwargs.setdefault("responsible_partners", [PartnerFactory()])
+        return MilestoneFactory(**kwargs)
+
+    def create_data(self):
+        return {
+            "road_map": RoadMapFactory().pk,
+            "title": "Adopt the hazardous work list",
+            "responsible_partners": [PartnerFactory().slug],
+        }
+
+
+class TestAnnualReports(APIResourceTests):
+    resource = "annual-reports"
+    factory = AnnualReportFactory
+    update_data = {"submitted_on": "2021-04-01"}
+    filters = {
+        "pathfinder": ("fj", lambda: {"pathfinder": PathfinderCountryFactory(country="FJ")}),
+        "year": ("2016", {"year": 2016}),
+    }
+
+    def create_data(self):
+        return {"pathfinder": PathfinderCountryFactory().pk, "year": 2020}
