@@ -5,7 +5,7 @@
 
 .DEFAULT_GOAL := help
 .DELETE_ON_ERROR:
-.PHONY: help install db db-stop run test superuser lint fmt migrations clean
+.PHONY: help install db db-stop run test superuser lint fmt migrations clean bench
 
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -53,6 +53,8 @@ help:
 	@echo "make db          prepare PostgreSQL and print the DATABASE_URL"
 	@echo "make db-stop     stop the project-local PostgreSQL cluster if it runs"
 	@echo "make clean       remove .venv, .var (the local cluster included) and staticfiles"
+	@echo "make bench       benchmark every page and API target under gunicorn with wrk"
+	@echo "                 (BENCH_SECONDS=10 per target; writes bench/results/*.json)"
 
 # ---------------------------------------------------------------- virtualenv
 
@@ -146,3 +148,24 @@ fmt: $(STAMP)
 clean:
 	@$(PREPARE_DB) --remove
 	rm -rf $(VENV) .var staticfiles
+
+# ---------------------------------------------------------------- benchmark
+
+BENCH_SECONDS ?= 10
+BENCH_WARMUP ?= 3
+BENCH_CONNECTIONS ?= 8
+
+# Installs wrk if missing, then bench/run.py does the rest (see README.md, "Benchmark"): the
+# databases alliance87_bench (100,000 demo partners) and alliance87_bench_small (1,000), gunicorn
+# with debug off on 127.0.0.1, wrk for BENCH_SECONDS per target, the table and its JSON.
+bench: $(STAMP)
+	@if ! command -v wrk >/dev/null 2>&1; then \
+		$(step) "Installing wrk"; \
+		sudo=; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
+		$$sudo apt-get install -y wrk || { $$sudo apt-get update && $$sudo apt-get install -y wrk; } \
+			|| { echo "Could not install wrk: sudo apt-get install wrk" >&2; exit 1; }; \
+	fi; \
+	$(with_db); \
+	$(step) "Translations" && $(compilemessages) && \
+	BENCH_SECONDS=$(BENCH_SECONDS) BENCH_WARMUP=$(BENCH_WARMUP) \
+	BENCH_CONNECTIONS=$(BENCH_CONNECTIONS) $(PY) -m bench.run

@@ -108,6 +108,8 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Django 6 makes https the default scheme of URL form fields; adopt it now.
+FORMS_URLFIELD_ASSUME_HTTPS = True
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:

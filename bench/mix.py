@@ -125,11 +125,19 @@ def build_mix(corpus: Corpus, *, seed: int = 87) -> dict[str, list[str]]:
         return query("/partners/", **params)
 
     def api_list(rng, n):
-        params = {"page_size": 50, "page": rng.randint(1, 10)}
-        if n % 3 == 1:
-            params["category"] = rng.choice(corpus.categories)
-        elif n % 3 == 2:
+        # Pages only where there are surely that many: a page past the end is a 404.
+        params = {"page_size": 50}
+        kind = n % 4
+        if kind == 0:
+            params["page"] = rng.randint(1, 10)
+        elif kind == 1:
+            params.update(category=rng.choice(corpus.categories), page=rng.randint(1, 2))
+        elif kind == 2:
             params["country"] = rng.choice(corpus.countries)
+        else:
+            params["joined_after"] = f"{rng.randint(2015, 2024)}-{rng.randint(1, 12):02d}-01"
+        if rng.random() < 0.5:
+            params["ordering"] = rng.choice(["name", "-joined", "country"])
         return query("/api/v1/partners/", **params)
 
     def api_search(rng, n):

@@ -3,11 +3,12 @@
 import pghistory
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
-from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.search import SearchVector
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Upper
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -164,6 +165,10 @@ class Partner(TimestampedModel):
             GinIndex(name="partner_themes", fields=["themes"]),
             models.Index(name="partner_joined", fields=["-joined_on", "id"]),
             models.Index(name="partner_country_name", fields=["country", "name"]),
+            # The search's `name__icontains` and `acronym__iexact` compare upper case: without
+            # these, one unindexed branch of its OR made PostgreSQL read all 100,000 rows.
+            GinIndex(OpClass(Upper("name"), name="gin_trgm_ops"), name="partner_name_upper_trgm"),
+            models.Index(Upper("acronym"), name="partner_acronym_upper"),
         ]
         constraints = [
             models.CheckConstraint(

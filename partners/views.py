@@ -7,7 +7,7 @@ from django.http import StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 from django.views.generic import DetailView, TemplateView
 
 from governance.models import PledgeProgress
@@ -112,6 +112,7 @@ def _count_join(request) -> None:
         cache.add(key, 1, JOIN_WINDOW)
 
 
+@require_http_methods(["GET", "POST"])
 def join(request):
     form = JoinForm(request.POST or None)
     status = 200

@@ -111,6 +111,7 @@ class DemoData(PathfinderDemo):
         return objs
 
     def generate(self) -> Counter:
+        check_constraints_per_statement()
         partners = self.partners()
         self.identifiers(partners)
         events = self.events()
@@ -448,6 +449,17 @@ class DemoData(PathfinderDemo):
         )
 
 
+def check_constraints_per_statement() -> None:
+    """Check foreign keys at the end of each statement rather than at commit, in this transaction.
+
+    Our foreign keys are deferred, so every row written queues a check until commit; PostgreSQL
+    then fires each row's history trigger more slowly the longer that queue is (deleting 8,000
+    partners took 9 s with the queue and 2.4 s without).
+    """
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+
+
 def _delete(queryset) -> int:
     """One DELETE statement; QuerySet.delete() would load every row and delete 100 at a time."""
     meta = queryset.model._meta
@@ -504,6 +516,7 @@ def clear() -> Counter:
         PartnerIdentifier.objects.filter(partner__in=partners),
         partners,
     ]
+    check_constraints_per_statement()
     deleted: Counter = Counter()
     for queryset in steps:
         deleted[queryset.model] += _delete(queryset)

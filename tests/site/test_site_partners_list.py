@@ -226,8 +226,11 @@ def test_directory_runs_the_same_number_of_queries_for_5_and_200_partners(client
     assert queries() == few
 
 
-def test_directory_is_served_in_french(client):
+def test_directory_is_served_in_french_with_french_country_names(client):
+    PartnerFactory(country="CH")
+
     response = client.get("/fr/partners/")
 
     assert response.status_code == 200
     assert '<html lang="fr">' in response.text
+    assert "Suisse" in response.text

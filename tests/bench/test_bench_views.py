@@ -1,0 +1,67 @@
+import importlib
+
+import pytest
+from django.urls import Resolver404, clear_url_caches, resolve
+
+from alliance87 import urls
+from tests.factories import PartnerFactory
+
+
+def _reload_urls(settings, *, enabled):
+    settings.BENCHMARK_VIEWS = enabled
+    importlib.reload(urls)
+    clear_url_caches()
+
+
+@pytest.fixture
+def benchmark_views(settings):
+    _reload_urls(settings, enabled=True)
+    yield
+    _reload_urls(settings, enabled=False)
+
+
+def test_benchmark_views_are_not_routed_without_the_setting(settings):
+    _reload_urls(settings, enabled=False)
+    for path in ("/bench/floor/", "/bench/reference/"):
+        with pytest.raises(Resolver404):
+            resolve(path)
+
+
+def test_benchmark_views_are_routed_when_the_setting_is_on(benchmark_views):
+    assert resolve("/bench/floor/").url_name == "bench_floor"
+    assert resolve("/bench/reference/").url_name == "bench_reference"
+
+
+@pytest.mark.django_db
+def test_the_floor_answers_a_few_bytes_through_the_whole_middleware_stack(
+    benchmark_views, client, django_assert_num_queries
+):
+    with django_assert_num_queries(0):
+        response = client.get("/bench/floor/?n=7")
+    assert response.status_code == 200
+    assert response.content == b"ok"
+    # Set by SecurityMiddleware and XFrameOptionsMiddleware: the stack ran.
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["X-Frame-Options"] == "DENY"
+
+
+@pytest.mark.django_db
+def test_the_reference_renders_fifty_partners_with_one_query(
+    benchmark_views, client, django_assert_num_queries
+):
+    partners = PartnerFactory.create_batch(55)
+    with django_assert_num_queries(1):
+        response = client.get("/bench/reference/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert body.count("<tr><td>") == 50
+    assert partners[0].name in body
+    assert partners[-1].name not in body
+
+
+@pytest.mark.django_db
+def test_the_reference_starts_after_the_given_id(benchmark_views, client):
+    first, second = PartnerFactory.create_batch(2)
+    body = client.get(f"/bench/reference/?after={first.pk}").content.decode()
+    assert first.name not in body
+    assert second.name in body
