@@ -1,5 +1,7 @@
 """FilterSet bases shared by the HTML lists and the API: incremental sync and "as of" dates."""
 
+import datetime
+
 import django_filters
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -8,10 +10,22 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 
+class UtcIsoDateTimeFilter(django_filters.IsoDateTimeFilter):
+    """An ISO 8601 date and time, compared in UTC: PostgreSQL refuses offsets beyond ±15:59."""
+
+    def filter(self, qs, value):
+        if value is not None:
+            try:
+                value = value.astimezone(datetime.UTC)
+            except OverflowError:
+                return qs.none()
+        return super().filter(qs, value)
+
+
 class BaseFilterSet(django_filters.FilterSet):
     """Every list can be synced incrementally: `?updated_since=<ISO datetime>`."""
 
-    updated_since = django_filters.IsoDateTimeFilter(
+    updated_since = UtcIsoDateTimeFilter(
         field_name="updated",
         lookup_expr="gte",
         label=_("Updated since"),

@@ -182,6 +182,7 @@ REST_FRAMEWORK = {
         "alliance87.api.renderers.CSVRenderer",
     ],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "alliance87.api.renderers.RegistryContentNegotiation",
     "DEFAULT_THROTTLE_CLASSES": [
         "alliance87.api.throttling.AnonThrottle",
         "alliance87.api.throttling.TokenThrottle",

@@ -13,7 +13,7 @@ import sys
 import time
 from pathlib import Path
 
-SAMPLE = 20
+SAMPLE = 12
 SEARCHES = 250
 WARM_UP_SEARCHES = 20
 

@@ -34,4 +34,7 @@ class ModelPermissions(DjangoModelPermissions):
             return True
         if action == "create" and getattr(view, "anonymous_create", False):
             return True
+        if getattr(view, "queryset", None) is None:
+            # An operations-only viewset (offices): its actions name their permissions.
+            return bool(request.user and request.user.is_authenticated)
         return super().has_permission(request, view)

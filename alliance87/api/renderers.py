@@ -3,6 +3,9 @@
 import csv
 import io
 
+from django.utils.translation import gettext_lazy as _
+from rest_framework import exceptions
+from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.renderers import BaseRenderer
 
 # A cell starting with one of these is a formula to a spreadsheet: quote it (CSV injection).
@@ -47,3 +50,16 @@ class CSVRenderer(BaseRenderer):
         for row in rows:
             writer.writerow([cell(row.get(column)) for column in columns])
         return out.getvalue().encode(self.charset)
+
+
+class RegistryContentNegotiation(DefaultContentNegotiation):
+    """An unknown `?format=` is a malformed parameter (400), not a missing page (404)."""
+
+    def filter_renderers(self, renderers, format):
+        found = [renderer for renderer in renderers if renderer.format == format]
+        if not found:
+            known = ", ".join(renderer.format for renderer in renderers)
+            raise exceptions.ValidationError(
+                {"format": [_("Unknown format; use one of: %(known)s.") % {"known": known}]}
+            )
+        return found

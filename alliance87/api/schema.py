@@ -3,8 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from drf_spectacular.openapi import AutoSchema
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
+from drf_spectacular.utils import OpenApiResponse
 
 from .serializers import BriefSerializer, ErrorSerializer
 
@@ -28,16 +27,15 @@ class RegistryAutoSchema(AutoSchema):
         method = self.method.upper()
         view = self.view
         detail = bool(self.path_regex and "{" in self.path)
-        codes = ["429"]
+        # 400 everywhere: a malformed query parameter (an unknown `format`) is one.
+        codes = ["400", "429"]
         if method in ("GET", "HEAD"):
-            codes.append("400" if self._is_list_view() else "404")
-            if self._is_list_view():
-                codes.append("404")
+            codes.append("404")
             if getattr(view, "private_reads", False):
                 codes += ["401", "403"]
         else:
             anonymous = getattr(view, "anonymous_create", False) and self._is_create_operation()
-            codes += ["400", "415"] if method != "DELETE" else ["409"]
+            codes += ["415"] if method != "DELETE" else ["409"]
             if not anonymous:
                 codes += ["401", "403"]
             if detail:
@@ -56,16 +54,11 @@ class RegistryAutoSchema(AutoSchema):
             )
         return bodies
 
-    def get_override_parameters(self):
-        parameters = list(super().get_override_parameters())
-        if self.method.upper() == "GET" and self._is_list_view():
-            parameters.append(
-                OpenApiParameter(
-                    "format",
-                    OpenApiTypes.STR,
-                    enum=["json", "csv"],
-                    description=str(_("`csv` for a spreadsheet of the same records; JSON by default.")),
-                )
+    def _get_format_parameters(self):
+        parameters = super()._get_format_parameters()
+        for parameter in parameters:
+            parameter["description"] = str(
+                _("`csv` for a spreadsheet of the same records (on lists: the same page); JSON by default.")
             )
         return parameters
 

@@ -3,10 +3,12 @@
 from django.http import HttpResponsePermanentRedirect, JsonResponse
 from django.urls import Resolver404, resolve
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 
 from .exceptions import error_body
 
 
+@csrf_exempt
 def not_found(request):
     # Like APPEND_SLASH, which this catch-all would otherwise defeat.
     if request.method in ("GET", "HEAD") and not request.path.endswith("/"):

@@ -7,6 +7,7 @@ another's) and written with COPY in batches; nothing queries per row.
 """
 
 import datetime
+import itertools
 import random
 import sys
 from collections import Counter, defaultdict
@@ -93,7 +94,10 @@ class DemoData(PathfinderDemo):
         self.bar = tqdm(unit=" rows", file=sys.stderr, disable=not progress, smoothing=0.1)
         with translation.override("en"):
             self.country_names = {code: str(name) for code, name in countries}
+            # Worked out once: lazy labels cost a translation lookup at every use.
+            self.theme_words = {theme: str(theme.label).lower() for theme in Theme}
         self.codes = sorted(self.country_names)
+        self.region_codes = {region: countries_in(region) for region in REGIONS}
 
     def rng(self, phase: str) -> random.Random:
         return random.Random(f"{self.seed}:{phase}")
@@ -134,7 +138,7 @@ class DemoData(PathfinderDemo):
             city, country = rng.choice(words.CITIES)
         elif "{region}" in template:
             region = rng.choice(REGIONS)
-            country = rng.choice(countries_in(region))
+            country = rng.choice(self.region_codes[region])
         elif category not in (Category.INTERNATIONAL, Category.OTHER) or rng.random() < 0.5:
             country = rng.choice(self.codes)
         region = region_for(country)
@@ -149,11 +153,12 @@ class DemoData(PathfinderDemo):
 
     def partners(self) -> list[Partner]:
         rng = self.rng("partners")
-        categories, weights = list(words.CATEGORY_WEIGHTS), list(words.CATEGORY_WEIGHTS.values())
+        categories = list(words.CATEGORY_WEIGHTS)
+        cum_weights = list(itertools.accumulate(words.CATEGORY_WEIGHTS.values()))
         themes = list(Theme)
-        partners, governments = [], 0
+        partners, batch, governments = [], [], 0
         for number in range(1, self.count + 1):
-            category = rng.choices(categories, weights)[0]
+            category = rng.choices(categories, cum_weights=cum_weights)[0]
             base, country = self._partner_name(rng, category, governments)
             governments += category == Category.GOVERNMENT
             chosen = sorted(rng.sample(range(len(themes)), rng.choice([1, 1, 2, 2, 3])))
@@ -167,7 +172,7 @@ class DemoData(PathfinderDemo):
                 reason = rng.choice(words.STATUS_REASONS)
             initials = "".join(w[0] for w in base.split() if w[0].isupper())
             where = f" in {self.country_names[country]}" if country else " worldwide"
-            partners.append(
+            batch.append(
                 Partner(
                     name=f"{base} (demo {number})",
                     acronym=initials[:8] if len(initials) > 1 else "",
@@ -177,7 +182,7 @@ class DemoData(PathfinderDemo):
                     website=f"https://demo{number}.example.org/",
                     description=(
                         f"{base} works on "
-                        f"{' and '.join(str(t.label).lower() for t in partner_themes)} in "
+                        f"{' and '.join(self.theme_words[t] for t in partner_themes)} in "
                         f"{rng.choice(words.WORK_AREAS)}{where}."
                     ),
                     themes=[t.value for t in partner_themes],
@@ -189,7 +194,11 @@ class DemoData(PathfinderDemo):
                     source=self.source,
                 )
             )
-        return self.insert(partners)
+            # Written as they are made, so the progress bar moves from the start.
+            if len(batch) == BATCH_SIZE or number == self.count:
+                partners += self.insert(batch)
+                batch = []
+        return partners
 
     def identifiers(self, partners: list[Partner]) -> None:
         rng = self.rng("identifiers")

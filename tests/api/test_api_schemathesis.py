@@ -33,18 +33,19 @@ CHECKS = [
 ]
 
 
-@pytest.fixture
-def api_schema(db):
+# Loaded once, at collection: generating the schema needs no database.
+schema = schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", application)
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
     # As Django's test client does: the WSGI handler would otherwise close the connection that
     # holds the test transaction at the end of each request.
     signals.request_started.disconnect(close_old_connections)
     signals.request_finished.disconnect(close_old_connections)
-    yield schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", application)
+    yield
     signals.request_started.connect(close_old_connections)
     signals.request_finished.connect(close_old_connections)
-
-
-schema = schemathesis.pytest.from_fixture("api_schema")
 
 
 @pytest.fixture
