@@ -4,12 +4,16 @@ bulk_create spends about half its time building the SQL of a large INSERT in Pyt
 tab-separated text instead. Ids are drawn from the table's sequence first, so the objects get their
 primary keys as they would from bulk_create, and rows that refer to them can follow. Row triggers,
 pghistory's among them, fire for COPY as for INSERT.
+
+Values are written as Python holds them, without Django's per-field preparation (which costs as
+much as the rest): this suits the plain strings, numbers, dates, lists and countries of demo data.
 """
 
 import datetime
 import io
 
 from django.db import connection, models
+from django.utils import timezone
 
 ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
@@ -46,6 +50,13 @@ def copy_insert(objs: list[models.Model]) -> None:
     meta = model._meta
     fields = [f for f in meta.concrete_fields if not f.primary_key]
     relations = [f for f in fields if f.is_relation]
+    stamped = [
+        f.attname
+        for f in fields
+        if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
+    ]
+    attnames = [f.attname for f in fields]
+    now = timezone.now()
     quote = connection.ops.quote_name
     columns = ", ".join(quote(f.column) for f in [meta.pk, *fields])
     with connection.cursor() as cursor:
@@ -61,10 +72,13 @@ def copy_insert(objs: list[models.Model]) -> None:
         for obj, pk in zip(objs, ids, strict=True):
             _link_saved_relations(obj, relations)
             obj.pk = pk
-            values = [pk] + [f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields]
+            for attname in stamped:
+                setattr(obj, attname, now)
+            values = [pk] + [getattr(obj, attname) for attname in attnames]
             buffer.write("\t".join(map(_text, values)))
             buffer.write("\n")
         buffer.seek(0)
         cursor.copy_expert(f"COPY {quote(meta.db_table)} ({columns}) FROM STDIN", buffer)
+    alias = connection.alias
     for obj in objs:
-        obj._state.adding, obj._state.db = False, connection.alias
+        obj._state.adding, obj._state.db = False, alias
