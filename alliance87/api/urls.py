@@ -32,5 +32,5 @@ urlpatterns = [
     path("redoc/", docs.RedocView.as_view(url_name="api:schema"), name="redoc"),
     *router.urls,
     # Anything else under /api/v1/ is a JSON 404 in the API's error shape, not an HTML page.
-    re_path(r"^.*$", views.not_found, name="not-found"),
+    re_path(r"^[\s\S]*$", views.not_found, name="not-found"),
 ]

@@ -23,7 +23,7 @@ from alliance87.testing.api import make_token
 from alliance87.wsgi import application
 
 # Enough to reach every branch of validation of each operation; the run stays at a few minutes.
-EXAMPLES = 10
+EXAMPLES = 5
 CHECKS = [
     not_a_server_error,
     status_code_conformance,

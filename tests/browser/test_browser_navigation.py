@@ -1,0 +1,76 @@
+"""Moving around in a browser: the language switcher and the keyboard."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+NAV = ["/partners/", "/pathfinders/", "/action-groups/", "/governance/", "/events/", "/join/"]
+
+
+def test_the_language_switcher_keeps_the_page_and_its_filters(seeded, page):
+    page.goto("/partners/?theme=child_labour")
+
+    page.get_by_role("button", name="Français").click()
+
+    page.wait_for_url(re.compile(r"/fr/partners/\?theme=child_labour$"))
+    expect(page.locator("html")).to_have_attribute("lang", "fr")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Partenaires")
+    expect(page.get_by_role("button", name="Français")).to_have_attribute("aria-current", "true")
+
+    page.get_by_role("button", name="Español").click()
+    page.wait_for_url(re.compile(r"/es/partners/\?theme=child_labour$"))
+    expect(page.locator("html")).to_have_attribute("lang", "es")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Socios")
+
+    page.get_by_role("button", name="English").click()
+    page.wait_for_url(re.compile(r"/partners/\?theme=child_labour$"))
+    assert "/es/" not in page.url
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+
+
+def focused(page) -> dict:
+    return page.evaluate(
+        """() => {
+            const element = document.activeElement;
+            const style = getComputedStyle(element);
+            const box = element.getBoundingClientRect();
+            return {
+                id: element.id,
+                className: element.className,
+                href: element.getAttribute("href"),
+                outline: parseFloat(style.outlineWidth) || 0,
+                visible: box.width > 1 && box.height > 1 && box.top >= 0,
+            };
+        }"""
+    )
+
+
+def test_the_first_tab_reaches_the_skip_link_which_moves_the_focus_to_main(transactional_db, page):
+    page.goto("/")
+
+    page.keyboard.press("Tab")
+    skip = focused(page)
+    assert skip["className"] == "skip-link"
+    assert skip["visible"]
+    assert skip["outline"] > 0
+
+    page.keyboard.press("Enter")
+    assert focused(page)["id"] == "main"
+
+
+def test_every_link_of_the_main_navigation_is_reached_with_tab_and_shows_its_focus(
+    transactional_db, page
+):
+    page.goto("/")
+    reached = {}
+
+    for _ in range(20):
+        page.keyboard.press("Tab")
+        element = focused(page)
+        if element["href"] in NAV:
+            reached[element["href"]] = element["outline"] > 0 and element["visible"]
+
+    assert reached == dict.fromkeys(NAV, True)
