@@ -92,22 +92,18 @@ def prepare(url: str, *, partners: int, seed: int) -> float | None:
     create_database(url)
     manage(env, "migrate", "--noinput", "-v", "0")
     started = time.monotonic()
-    output = subprocess.run(
-        [
-            PYTHON,
-            "manage.py",
-            "generate_demo_data",
-            "--partners",
-            str(partners),
-            "--seed",
-            str(seed),
-        ],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        stdout=subprocess.PIPE,
-        text=True,
-    ).stdout
+    fill = ["generate_demo_data", "--partners", str(partners), "--seed", str(seed)]
+    done = subprocess.run(
+        [PYTHON, "manage.py", *fill], cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True
+    )
+    output = done.stdout
+    if done.returncode:
+        name = urlsplit(url).path.lstrip("/")
+        raise SystemExit(
+            f"generate_demo_data failed on {name} (see above). If it holds other demo data, "
+            f"drop it (dropdb {name}) or refill it: DATABASE_URL={url} "
+            f"python manage.py {' '.join(fill)} --clear"
+        )
     print(output.strip())
     seconds = None if "already there" in output else round(time.monotonic() - started, 1)
     # Bulk-loaded tables have no statistics and no visibility map until autovacuum comes by;

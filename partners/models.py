@@ -169,6 +169,14 @@ class Partner(TimestampedModel):
             # these, one unindexed branch of its OR made PostgreSQL read all 100,000 rows.
             GinIndex(OpClass(Upper("name"), name="gin_trgm_ops"), name="partner_name_upper_trgm"),
             models.Index(Upper("acronym"), name="partner_acronym_upper"),
+            # The directory's "newest joined" order (unknown dates last, then by name): without
+            # it, sorting 100,000 rows took 96 ms for every page.
+            models.Index(
+                F("joined_on").desc(nulls_last=True), F("name"), F("id"), name="partner_newest"
+            ),
+            # The category filter and facet: its counts become index-only scans (200 ms to 3 ms
+            # for one category of 100,000 partners) and its pages come in name order.
+            models.Index(name="partner_category_name", fields=["category", "name"]),
         ]
         constraints = [
             models.CheckConstraint(

@@ -24,7 +24,9 @@ class ApiTokenAuthentication(authentication.BaseAuthentication):
         try:
             key = parts[1].decode("ascii")
         except UnicodeDecodeError as error:
-            raise exceptions.AuthenticationFailed(_("The token contains invalid characters.")) from error
+            raise exceptions.AuthenticationFailed(
+                _("The token contains invalid characters.")
+            ) from error
         token = (
             ApiToken.objects.usable()
             .select_related("user")

@@ -15,9 +15,7 @@ def _conditional(request, last_modified, response):
     timestamp = int(last_modified.timestamp()) if last_modified else None
     if timestamp is not None:
         response["Last-Modified"] = http_date(timestamp)
-    return get_conditional_response(
-        request, etag=etag, last_modified=timestamp, response=response
-    )
+    return get_conditional_response(request, etag=etag, last_modified=timestamp, response=response)
 
 
 class ConditionalMixin:

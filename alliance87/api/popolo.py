@@ -104,7 +104,12 @@ def governance_export() -> dict:
             for seat in seats
         ],
         *[
-            {"id": f"office-{office}", "label": str(label), "role": str(label), "organization_id": GCG}
+            {
+                "id": f"office-{office}",
+                "label": str(label),
+                "role": str(label),
+                "organization_id": GCG,
+            }
             for office, label in Office.choices
             if office in (Office.CHAIR, Office.DEPUTY_CHAIR)
         ],
@@ -148,7 +153,9 @@ def governance_export() -> dict:
                 term,
                 id_=f"membership-{term.pk}",
                 organization_id=f"action-group-{term.group.slug}",
-                post_id=None if term.role == Role.MEMBER else f"action-group-{term.group.slug}-{term.role}",
+                post_id=None
+                if term.role == Role.MEMBER
+                else f"action-group-{term.group.slug}-{term.role}",
                 role=str(term.get_role_display()),
                 slugs=slugs,
             )

@@ -20,7 +20,10 @@ def flatten(value, prefix="") -> dict:
             row.update(flatten(item, f"{prefix}{key}."))
         return row
     if isinstance(value, list):
-        parts = [item.get("display", item.get("id")) if isinstance(item, dict) else item for item in value]
+        parts = [
+            item.get("display", item.get("id")) if isinstance(item, dict) else item
+            for item in value
+        ]
         value = "; ".join("" if part is None else str(part) for part in parts)
     return {prefix.rstrip("."): value}
 

@@ -58,10 +58,12 @@ class RegistryAutoSchema(AutoSchema):
         parameters = super()._get_format_parameters()
         for parameter in parameters:
             parameter["description"] = str(
-                _("`csv` for a spreadsheet of the same records (on lists: the same page); JSON by default.")
+                _(
+                    "`csv` for a spreadsheet of the same records (of a list: the same page); "
+                    "JSON otherwise."
+                )
             )
         return parameters
-
 
 
 class BriefRelatedFieldExtension(OpenApiSerializerFieldExtension):
@@ -81,7 +83,9 @@ class BriefRelatedFieldExtension(OpenApiSerializerFieldExtension):
             return as_id
         named = {
             "type": "string",
-            "description": str(_("The record's slug.") if key == "slug" else _("An ISO 3166 code.")),
+            "description": str(
+                _("The record's slug.") if key == "slug" else _("An ISO 3166 code.")
+            ),
         }
         return {"oneOf": [as_id, named]}
 

@@ -1,4 +1,4 @@
-"""Serializer pieces every resource shares: brief related objects and validation like the admin's."""
+"""Serializer pieces every resource shares: brief related objects, validation like the admin."""
 
 import copy
 
@@ -36,7 +36,9 @@ class BriefRelatedField(serializers.RelatedField):
 
     default_error_messages = {
         "does_not_exist": _("There is no such record: “%(value)s”."),
-        "incorrect_type": _("Give the id of the record (or its slug or ISO code where it has one)."),
+        "incorrect_type": _(
+            "Give the id of the record (or its slug or ISO code where it has one)."
+        ),
     }
 
     def to_representation(self, value):
@@ -113,7 +115,6 @@ def django_errors(error: DjangoValidationError) -> dict:
 # database error that slips through (a race on a unique constraint) is still a 400. (Comments,
 # not docstrings: the schema would show a docstring as every resource's description.)
 class ValidatedModelSerializer(serializers.ModelSerializer):
-
     serializer_related_field = BriefRelatedField
 
     def get_validators(self):
@@ -154,7 +155,6 @@ class ValidatedModelSerializer(serializers.ModelSerializer):
 
 # The base of every resource: its `url`, a `display` name, `created` and `updated`.
 class RegistrySerializer(CountryFieldMixin, ValidatedModelSerializer):
-
     url = ResourceUrlField()
     display = serializers.CharField(source="__str__", read_only=True)
 

@@ -18,6 +18,8 @@ def not_found(request):
             match = None
         if match is not None and match.url_name != "not-found":
             query = request.META.get("QUERY_STRING", "")
-            return HttpResponsePermanentRedirect(request.path + "/" + ("?" + query if query else ""))
+            return HttpResponsePermanentRedirect(
+                request.path + "/" + ("?" + query if query else "")
+            )
     body = error_body(404, "not_found", _("There is no API endpoint at this address."))
     return JsonResponse(body, status=404)

@@ -36,7 +36,7 @@ class RegistryViewSet(ConditionalMixin, viewsets.ModelViewSet):
         serializer.instance = self.reloaded(serializer.instance)
 
     def reloaded(self, instance):
-        """The record as a list shows it, with its annotations (a pledge's status) and prefetches."""
+        """The record as a list shows it: with its annotations (a pledge's status), prefetches."""
         return self.get_queryset().get(pk=instance.pk)
 
     def perform_destroy(self, instance):

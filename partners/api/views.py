@@ -24,8 +24,8 @@ from partners.models import Partner, PartnerIdentifier, PartnershipApplication
 from .serializers import (
     ApprovalSerializer,
     PartnerIdentifierSerializer,
-    PartnershipApplicationSerializer,
     PartnerSerializer,
+    PartnershipApplicationSerializer,
     RejectionSerializer,
 )
 

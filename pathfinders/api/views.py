@@ -39,8 +39,10 @@ class PathfinderCountryViewSet(RegistryViewSet):
     and `region`.
     """
 
-    queryset = PathfinderCountry.objects.with_stage().select_related("government").prefetch_related(
-        "focal_points", "workshops"
+    queryset = (
+        PathfinderCountry.objects.with_stage()
+        .select_related("government")
+        .prefetch_related("focal_points", "workshops")
     )
     serializer_class = PathfinderCountrySerializer
     filterset_class = PathfinderCountryFilterSet
@@ -127,9 +129,7 @@ class MilestoneViewSet(RegistryViewSet):
     `status`, `responsible_partner` (slug) and `due_before`.
     """
 
-    queryset = Milestone.objects.select_related("road_map").prefetch_related(
-        "responsible_partners"
-    )
+    queryset = Milestone.objects.select_related("road_map").prefetch_related("responsible_partners")
     serializer_class = MilestoneSerializer
     filterset_class = MilestoneFilterSet
 

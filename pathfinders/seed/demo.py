@@ -6,71 +6,31 @@ Rows are built in memory from `random.Random` seeded per phase (so one phase's d
 another's) and written with COPY in batches; nothing queries per row.
 """
 
-import datetime
 import itertools
 import random
 import sys
-from collections import Counter, defaultdict
+from collections import Counter
 
-from django.db import connection, models
+from django.db import models
 from django.db.models import Q
 from django.utils import translation
 from django.utils.text import slugify
 from django_countries import countries
 from tqdm import tqdm
 
-from action_groups.models import (
-    ActionGroup,
-    Activity,
-    ActivityKind,
-    ActivityStatus,
-    Membership,
-    Role,
-    WorkPlan,
-    WorkPlanStatus,
-)
-from alliance87.models import DatePrecision
-from governance.models import (
-    Constituency,
-    Event,
-    EventKind,
-    Pledge,
-    PledgeAssessment,
-    PledgeProgress,
-    Seat,
-    SeatTerm,
-)
+from action_groups.models import ActionGroup, Activity, Membership, WorkPlan
+from governance.models import Constituency, Event, Pledge, PledgeAssessment, Seat, SeatTerm
 from partners.models import Category, Partner, PartnerIdentifier, PartnerStatus, Theme
-from partners.regions import Region, countries_in, region_for
-from pathfinders.models import (
-    AnnualReport,
-    Milestone,
-    PathfinderCountry,
-    RoadMap,
-    StageChange,
-)
+from partners.regions import countries_in, region_for
+from pathfinders.models import AnnualReport, Milestone, PathfinderCountry, RoadMap, StageChange
 
 from . import demo_words as words
-from .copy import copy_insert
+from .bulk import check_constraints_per_statement, copy_insert, delete_rows
+from .demo_governance import ActionGroupDemo, GovernanceDemo
 from .demo_pathfinders import PathfinderDemo
-from .demo_words import AS_OF, BEGINNING, day_between
+from .demo_words import AS_OF, BEGINNING, MARKER, REGIONS, SLUG_PREFIX, day_between
 
-MARKER = "Demo data (generate_demo_data"
-SLUG_PREFIX = "demo-"
 BATCH_SIZE = 5000
-REGIONS = [r for r in Region if r != Region.ANTARCTICA]
-
-DEMO_CONSTITUENCIES = [
-    ("governments", "Governments (demo)", [Category.GOVERNMENT]),
-    ("workers", "Workers' organizations (demo)", [Category.WORKERS]),
-    ("employers", "Employers' organizations (demo)", [Category.EMPLOYERS]),
-    ("civil-society", "Civil society (demo)", [Category.CIVIL_SOCIETY]),
-    (
-        "intergovernmental",
-        "UN and regional intergovernmental organizations (demo)",
-        [Category.INTERNATIONAL, Category.REGIONAL],
-    ),
-]
 
 
 def marker(seed: int) -> str:
@@ -81,11 +41,7 @@ def demo_partners():
     return Partner.objects.filter(slug__startswith=SLUG_PREFIX, source__startswith=MARKER)
 
 
-def _days(start: datetime.date, days: int) -> datetime.date:
-    return start + datetime.timedelta(days=days)
-
-
-class DemoData(PathfinderDemo):
+class DemoData(GovernanceDemo, ActionGroupDemo, PathfinderDemo):
     """Builds and writes the demo rows; `created` counts them per model."""
 
     def __init__(self, *, partners: int, seed: int, progress: bool = True):
@@ -147,7 +103,7 @@ class DemoData(PathfinderDemo):
             city=city,
             sector=rng.choice(words.SECTORS),
             topic=rng.choice(words.TOPICS),
-            region=words.REGIONS.get(region, "Global"),
+            region=words.REGION_ADJECTIVES.get(region, "Global"),
         )
         return name, country
 
@@ -223,263 +179,6 @@ class DemoData(PathfinderDemo):
                 )
         self.insert(rows)
 
-    # ------------------------------------------------------------------ governance
-
-    def events(self) -> list[Event]:
-        rng = self.rng("events")
-        kinds = [k for k in EventKind if k != EventKind.GLOBAL_CONFERENCE]
-        rows = []
-        with translation.override("en"):
-            for number in range(1, max(12, self.count // 100) + 1):
-                # Every 25th is a global conference, so pledges always have somewhere to be made.
-                kind = EventKind.GLOBAL_CONFERENCE if number % 25 == 1 else rng.choice(kinds)
-                city, country = rng.choice(words.CITIES)
-                start = day_between(rng, BEGINNING, datetime.date(2026, 12, 31))
-                precision, end = DatePrecision.DAY, _days(start, rng.choice([0, 1, 1, 2, 3]))
-                if rng.random() < 0.15:
-                    precision, start, end = DatePrecision.MONTH, start.replace(day=1), None
-                rows.append(
-                    Event(
-                        kind=kind,
-                        title=f"{kind.label}, {city}, {start.year} (demo {number})",
-                        slug=f"{SLUG_PREFIX}event-{number:06d}",
-                        start_date=start,
-                        end_date=end,
-                        date_precision=precision,
-                        city=city,
-                        country=country,
-                        description=f"{kind.label} of Alliance 8.7 partners in {city}.",
-                        outcome=rng.choice(words.EVENT_OUTCOMES) if start < AS_OF else "",
-                        source=self.source,
-                    )
-                )
-        return self.insert(rows)
-
-    def seats(self, partners: list[Partner]) -> None:
-        rng = self.rng("seats")
-        per_constituency = max(1, min(5, self.count // 20_000))
-        pools = defaultdict(list)
-        for partner in partners:
-            pools[partner.category, region_for(partner.country) or ""].append(partner)
-            pools[partner.category, None].append(partner)
-        constituencies = self.insert(
-            [
-                Constituency(
-                    name=name, slug=f"{SLUG_PREFIX}{slug}", position=100 + n, source=self.source
-                )
-                for n, (slug, name, _categories) in enumerate(DEMO_CONSTITUENCIES)
-            ]
-        )
-        seats, holders = [], []
-        for constituency, (_slug, _name, categories) in zip(
-            constituencies, DEMO_CONSTITUENCIES, strict=True
-        ):
-            by_region = categories == [Category.GOVERNMENT]
-            for region in REGIONS if by_region else [""]:
-                pool = [p for c in categories for p in pools[c, region if by_region else None]]
-                for number in range(1, per_constituency + 1):
-                    seats.append(
-                        Seat(
-                            constituency=constituency,
-                            region=region,
-                            number=number,
-                            source=self.source,
-                        )
-                    )
-                    holders.append(pool)
-        self.insert(seats)
-        terms = []
-        for seat, pool in zip(seats, holders, strict=True):
-            if not pool:
-                continue
-            # Two-year terms since 2017; the last one is open (current).
-            for year in range(2017, 2026, 2):
-                terms.append(
-                    SeatTerm(
-                        seat=seat,
-                        partner=rng.choice(pool),
-                        start_date=datetime.date(year, 1, 1),
-                        end_date=datetime.date(year + 2, 1, 1) if year < 2025 else None,
-                        source=self.source,
-                    )
-                )
-        self.insert(terms)
-
-    def pledges(self, partners: list[Partner], events: list[Event]) -> None:
-        rng = self.rng("pledges")
-        conferences = [e for e in events if e.kind == EventKind.GLOBAL_CONFERENCE]
-        pledges = []
-        for _number in range(max(5, self.count // 20)):
-            event = rng.choice(conferences)
-            title = rng.choice(words.PLEDGES).format(
-                sector=rng.choice(words.SECTORS).lower(),
-                topic=rng.choice(words.TOPICS).lower(),
-                year=event.start_date.year + rng.randint(2, 6),
-                n=rng.choice([50, 100, 250, 500, 1000]),
-            )
-            pledges.append(
-                Pledge(
-                    partner=rng.choice(partners),
-                    event=event,
-                    title=title,
-                    description=f"{title}, as pledged at the {event.title}.",
-                    made_on=event.start_date,
-                    source=self.source,
-                )
-            )
-        self.insert(pledges)
-        progress = [p for p in PledgeProgress if p != PledgeProgress.NOT_ASSESSED]
-        assessments = []
-        for pledge in pledges:
-            for year in range(1, rng.randint(0, 3) + 1):
-                on = _days(pledge.made_on, 365 * year + rng.randrange(60))
-                if on > AS_OF:
-                    break
-                assessments.append(
-                    PledgeAssessment(
-                        pledge=pledge,
-                        assessed_on=on,
-                        progress=rng.choice(progress),
-                        summary="Assessed from the partner's own report.",
-                        source=self.source,
-                    )
-                )
-        self.insert(assessments)
-
-    # ------------------------------------------------------------------ Action Groups
-
-    def action_groups(self, partners: list[Partner], events: list[Event]) -> None:
-        rng = self.rng("action-groups")
-        topics = words.TOPICS + words.SECTORS
-        groups = []
-        for number in range(1, max(2, self.count // 5000) + 1):
-            topic = topics[(number - 1) % len(topics)]
-            established = day_between(rng, datetime.date(2017, 1, 1), datetime.date(2020, 12, 31))
-            closed = (
-                day_between(rng, datetime.date(2023, 1, 1), AS_OF) if number % 10 == 0 else None
-            )
-            groups.append(
-                ActionGroup(
-                    name=f"{topic} (demo {number})",
-                    slug=f"{SLUG_PREFIX}group-{number:04d}-{slugify(topic)}",
-                    mandate=f"Supports country-level action on {topic.lower()} through research, "
-                    "knowledge sharing, tools and resource mobilisation.",
-                    established_on=established,
-                    closed_on=closed,
-                    source=self.source,
-                )
-            )
-        self.insert(groups)
-        members_per_group = min(len(partners), max(3, self.count // 200))
-        memberships, leads = [], {}
-        for group in groups:
-            chosen = rng.sample(partners, members_per_group)
-            leads[group] = chosen[:10]
-            for index, partner in enumerate(chosen):
-                role = Role.CHAIR if index == 0 else Role.CO_CHAIR if index == 1 else Role.MEMBER
-                start = day_between(rng, group.established_on, AS_OF)
-                end = group.closed_on
-                if end is None and role == Role.MEMBER and rng.random() < 0.15:
-                    end = _days(start, rng.randint(200, 1000))
-                if end is not None and end <= start:
-                    start, end = group.established_on, max(end, _days(group.established_on, 1))
-                memberships.append(
-                    Membership(
-                        group=group,
-                        partner=partner,
-                        role=role,
-                        start_date=start,
-                        end_date=end,
-                        source=self.source,
-                    )
-                )
-        self.insert(memberships)
-        self._work_plans(rng, groups, leads, [e for e in events if e.kind == "planning_meeting"])
-
-    def _work_plans(self, rng, groups, leads, meetings) -> None:
-        plans = []
-        for group in groups:
-            for year in (2018, 2020, 2022):
-                status = (
-                    WorkPlanStatus.COMPLETED
-                    if year + 2 <= AS_OF.year
-                    else (rng.choice([WorkPlanStatus.ADOPTED, WorkPlanStatus.DRAFT]))
-                )
-                plans.append(
-                    WorkPlan(
-                        group=group,
-                        title=f"Work plan {year}–{year + 1}",
-                        status=status,
-                        start_date=datetime.date(year, 1, 1),
-                        end_date=datetime.date(year + 2, 1, 1),
-                        adopted_at=rng.choice(meetings)
-                        if meetings and status != WorkPlanStatus.DRAFT
-                        else None,
-                        source=self.source,
-                    )
-                )
-        self.insert(plans)
-        activities, lead_rows = [], []
-        for plan in plans:
-            for _number in range(rng.randint(4, 10)):
-                kind = rng.choice(list(ActivityKind))
-                due = day_between(rng, plan.start_date, plan.end_date)
-                if due < AS_OF:
-                    status = rng.choices(
-                        [ActivityStatus.DONE, ActivityStatus.CANCELLED, ActivityStatus.IN_PROGRESS],
-                        [8, 1, 1],
-                    )[0]
-                else:
-                    status = rng.choice([ActivityStatus.PLANNED, ActivityStatus.IN_PROGRESS])
-                title = words.ACTIVITIES[kind].format(
-                    topic=rng.choice(words.TOPICS).lower(), sector=rng.choice(words.SECTORS).lower()
-                )
-                activities.append(
-                    Activity(
-                        work_plan=plan,
-                        title=title,
-                        kind=kind,
-                        status=status,
-                        due_date=due,
-                        source=self.source,
-                    )
-                )
-                lead_rows.append(
-                    rng.sample(leads[plan.group], min(len(leads[plan.group]), rng.randint(1, 2)))
-                )
-        self.insert(activities)
-        through = Activity.lead_partners.through
-        self.insert(
-            [
-                through(activity_id=activity.pk, partner_id=partner.pk)
-                for activity, chosen in zip(activities, lead_rows, strict=True)
-                for partner in chosen
-            ]
-        )
-
-
-def check_constraints_per_statement() -> None:
-    """Check foreign keys at the end of each statement rather than at commit, in this transaction.
-
-    Our foreign keys are deferred, so every row written queues a check until commit; PostgreSQL
-    then fires each row's history trigger more slowly the longer that queue is (deleting 8,000
-    partners took 9 s with the queue and 2.4 s without).
-    """
-    with connection.cursor() as cursor:
-        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-
-
-def _delete(queryset) -> int:
-    """One DELETE statement; QuerySet.delete() would load every row and delete 100 at a time."""
-    meta = queryset.model._meta
-    quote = connection.ops.quote_name
-    sql, params = queryset.values("pk").query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"DELETE FROM {quote(meta.db_table)} WHERE {quote(meta.pk.column)} IN ({sql})", params
-        )
-        return cursor.rowcount
-
 
 def clear() -> Counter:
     """Delete every demo row, children first, and count them per model.
@@ -528,5 +227,5 @@ def clear() -> Counter:
     check_constraints_per_statement()
     deleted: Counter = Counter()
     for queryset in steps:
-        deleted[queryset.model] += _delete(queryset)
+        deleted[queryset.model] += delete_rows(queryset)
     return deleted

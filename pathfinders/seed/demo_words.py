@@ -4,6 +4,12 @@ import datetime
 import random
 
 from partners.models import Category
+from partners.regions import Region
+
+# Every demo row's source starts with MARKER; partners', events' and groups' slugs with the prefix.
+MARKER = "Demo data (generate_demo_data"
+SLUG_PREFIX = "demo-"
+REGIONS = [r for r in Region if r != Region.ANTARCTICA]
 
 # A fixed "today", so that the same seed gives the same statuses whenever it runs.
 AS_OF = datetime.date(2025, 6, 30)
@@ -119,7 +125,7 @@ TOPICS = [
     "Labour Migration",
 ]
 
-REGIONS = {
+REGION_ADJECTIVES = {
     "africa": "African",
     "americas": "Inter-American",
     "asia": "Asian",

@@ -115,7 +115,12 @@ def test_malformed_query_parameters_are_a_400_naming_them():
     body = assert_error(APIClient().get("/api/v1/partners/", {"country": "XX"}), 400)
     assert list(body["errors"]) == ["country"]
     assert "country" in body["detail"]
-    for params in ({"page_size": 201}, {"page_size": "ten"}, {"page": "first"}, {"cursor": "cD1hYmM="}):
+    for params in (
+        {"page_size": 201},
+        {"page_size": "ten"},
+        {"page": "first"},
+        {"cursor": "cD1hYmM="},
+    ):
         body = assert_error(APIClient().get("/api/v1/partners/", params), 400)
         assert list(body["errors"]) == list(params)
 
@@ -197,3 +202,13 @@ def test_the_etag_changes_when_the_record_changes():
 def test_the_api_root_lists_the_resources():
     body = APIClient().get("/api/v1/").json()
     assert {"partners", "seat-terms", "pathfinders", "annual-reports"} <= set(body)
+
+
+def test_every_list_searches_with_q_and_sorts_with_ordering():
+    early = SeatTermFactory(partner=PartnerFactory(name="Walk Free"))
+    late = SeatTermFactory(start_date=datetime.date(2020, 1, 1), end_date=None)
+    found = APIClient().get("/api/v1/seat-terms/", {"q": "walk free"}).json()["results"]
+    assert [row["id"] for row in found] == [early.pk]
+    newest = APIClient().get("/api/v1/seat-terms/", {"ordering": "-start_date"}).json()
+    assert [row["id"] for row in newest["results"]] == [late.pk, early.pk]
+    assert_error(APIClient().get("/api/v1/seat-terms/", {"ordering": "colour"}), 400)

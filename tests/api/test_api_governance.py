@@ -52,7 +52,11 @@ class TestSeatTerms(APIResourceTests):
     }
 
     def create_data(self):
-        return {"seat": SeatFactory().pk, "partner": PartnerFactory().slug, "start_date": "2021-01-01"}
+        return {
+            "seat": SeatFactory().pk,
+            "partner": PartnerFactory().slug,
+            "start_date": "2021-01-01",
+        }
 
 
 class TestOfficeTerms(APIResourceTests):
@@ -68,7 +72,11 @@ class TestOfficeTerms(APIResourceTests):
         # Terms of one office never overlap: each record gets its own year unless told.
         TestOfficeTerms.year += 1
         start = datetime.date(1800 + TestOfficeTerms.year, 1, 1)
-        defaults = {"office": "secretariat", "start_date": start, "end_date": start.replace(month=6)}
+        defaults = {
+            "office": "secretariat",
+            "start_date": start,
+            "end_date": start.replace(month=6),
+        }
         return OfficeTermFactory(**{**defaults, **kwargs})
 
     factory._meta = OfficeTermFactory._meta
@@ -131,7 +139,11 @@ class TestPledgeAssessments(APIResourceTests):
     }
 
     def create_data(self):
-        return {"pledge": PledgeFactory().pk, "assessed_on": "2022-02-01", "progress": "in_progress"}
+        return {
+            "pledge": PledgeFactory().pk,
+            "assessed_on": "2022-02-01",
+            "progress": "in_progress",
+        }
 
 
 class TestGlobalEstimates(APIResourceTests):

@@ -59,9 +59,7 @@ def test_anonymous_callers_cannot_read_applications():
 
 def test_approving_an_application_creates_the_partner():
     application = PartnershipApplicationFactory(organisation_name="Walk Free")
-    client = token_client(
-        "partners.change_partnershipapplication", "partners.add_partner"
-    )
+    client = token_client("partners.change_partnershipapplication", "partners.add_partner")
     response = client.post(f"/api/v1/applications/{application.pk}/approve/", {}, format="json")
     assert response.status_code == 200, response.content
     assert response.json()["status"] == "approved"
@@ -143,10 +141,14 @@ def test_advancing_a_pathfinder_records_its_next_stage():
 
 def test_adopting_a_road_map_supersedes_the_previous_one():
     pathfinder = PathfinderCountryFactory()
-    old = RoadMapFactory(pathfinder=pathfinder, status="adopted", adopted_on=datetime.date(2018, 1, 1))
+    old = RoadMapFactory(
+        pathfinder=pathfinder, status="adopted", adopted_on=datetime.date(2018, 1, 1)
+    )
     new = RoadMapFactory(pathfinder=pathfinder)
     client = token_client("pathfinders.change_roadmap")
-    response = client.post(f"/api/v1/road-maps/{new.pk}/adopt/", {"on": "2021-02-01"}, format="json")
+    response = client.post(
+        f"/api/v1/road-maps/{new.pk}/adopt/", {"on": "2021-02-01"}, format="json"
+    )
     assert response.status_code == 200, response.content
     assert response.json()["status"] == "adopted"
     old.refresh_from_db()

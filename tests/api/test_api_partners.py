@@ -1,5 +1,13 @@
+import datetime
+
 from alliance87.testing.api import APIResourceTests
-from tests.factories import PartnerFactory, PartnerIdentifierFactory
+from tests.factories import (
+    ActionGroupFactory,
+    MembershipFactory,
+    PartnerFactory,
+    PartnerIdentifierFactory,
+    SeatTermFactory,
+)
 
 
 class TestPartners(APIResourceTests):
@@ -14,7 +22,18 @@ class TestPartners(APIResourceTests):
         "theme": ("child_soldiers", {"themes": ["child_soldiers"]}),
         "status": ("suspended", {"status": "suspended", "status_reason": "No report."}),
         "joined_after": ("2020-01-01", {"joined_on": "2021-01-01"}),
+        "joined_before": ("2010-01-01", {"joined_on": "2009-01-01"}),
+        "gcg_seat_holder": ("true", {"holds_a_seat": True}),
+        "action_group": ("migration", {"member_of": "migration"}),
     }
+
+    def make(self, holds_a_seat=False, member_of=None, **kwargs):
+        partner = PartnerFactory(**kwargs)
+        if holds_a_seat:
+            SeatTermFactory(partner=partner, start_date=datetime.date(2020, 1, 1), end_date=None)
+        if member_of:
+            MembershipFactory(partner=partner, group=ActionGroupFactory(slug=member_of))
+        return partner
 
     def create_data(self):
         return {

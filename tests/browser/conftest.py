@@ -13,9 +13,16 @@ import pytest
 from django.core.management import call_command
 from django.test import override_settings
 
-from governance.models import Event, EventKind
+from governance.models import Constituency, Event, EventKind
 from partners.models import Category, Partner, PartnerStatus, Theme
-from tests.factories import PartnerFactory, PartnerIdentifierFactory, PledgeFactory
+from tests.factories import (
+    EventFactory,
+    PartnerFactory,
+    PartnerIdentifierFactory,
+    PledgeFactory,
+    SeatFactory,
+    SeatTermFactory,
+)
 
 # Playwright's sync API keeps an event loop running in this thread, and Django refuses database
 # access from a thread with a running loop unless told it is safe. It is: nothing here is async.
@@ -96,9 +103,26 @@ def page(new_page):
 
 @pytest.fixture
 def seeded(transactional_db):
-    """The real seed dataset and a few factory partners: one suspended, one with identifiers
-    and a pledge, and enough of them that the directory has a second page."""
+    """The real seed dataset, which records no GCG seat, and factory data around it: GCG seats
+    (held, held before, vacant) and a meeting, a suspended partner, one with identifiers and a
+    pledge, and enough partners that the directory has a second page."""
     call_command("load_alliance87", verbosity=0)
+    governments = Constituency.objects.get(slug="governments")
+    africa = SeatFactory(constituency=governments, region="africa")
+    SeatTermFactory(
+        seat=africa,
+        partner=Partner.objects.get(slug="government-of-nigeria"),
+        start_date=datetime.date(2017, 1, 1),
+        end_date=datetime.date(2019, 1, 1),
+    )
+    SeatTermFactory(
+        seat=africa,
+        partner=Partner.objects.get(slug="government-of-madagascar"),
+        start_date=datetime.date(2019, 1, 1),
+        end_date=None,
+    )
+    SeatFactory(constituency=governments, region="europe")  # vacant
+    EventFactory(kind=EventKind.GCG_MEETING, start_date=datetime.date(2019, 11, 12))
     survivors = PartnerFactory(
         name="Survivor Alliance",
         acronym="",

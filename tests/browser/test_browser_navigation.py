@@ -48,29 +48,24 @@ def focused(page) -> dict:
     )
 
 
-def test_the_first_tab_reaches_the_skip_link_which_moves_the_focus_to_main(transactional_db, page):
+def test_tab_reaches_the_skip_link_first_then_every_link_of_the_main_navigation(
+    transactional_db, page
+):
     page.goto("/")
 
     page.keyboard.press("Tab")
     skip = focused(page)
     assert skip["className"] == "skip-link"
-    assert skip["visible"]
-    assert skip["outline"] > 0
-
+    assert skip["visible"] and skip["outline"] > 0
     page.keyboard.press("Enter")
     assert focused(page)["id"] == "main"
 
-
-def test_every_link_of_the_main_navigation_is_reached_with_tab_and_shows_its_focus(
-    transactional_db, page
-):
     page.goto("/")
     reached = {}
-
     for _ in range(20):
         page.keyboard.press("Tab")
         element = focused(page)
         if element["href"] in NAV:
-            reached[element["href"]] = element["outline"] > 0 and element["visible"]
-
+            # Seen on screen, with a focus outline.
+            reached[element["href"]] = element["visible"] and element["outline"] > 0
     assert reached == dict.fromkeys(NAV, True)

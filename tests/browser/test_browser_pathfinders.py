@@ -9,30 +9,27 @@ from pathfinders.models import PathfinderCountry
 
 pytestmark = pytest.mark.browser
 
+MADAGASCAR = "/pathfinders/mg/"
 
-def test_clicking_madagascar_on_the_map_opens_its_country_page(seeded, page):
+
+def hrefs(locator) -> list[str]:
+    return locator.evaluate_all("links => links.map(link => link.getAttribute('href'))")
+
+
+def test_the_map_links_madagascar_to_its_page_and_the_table_lists_every_country(seeded, page):
     page.goto("/pathfinders/")
+    world = page.locator(".world-map")
 
-    page.locator(".world-map a[href='/pathfinders/mg/']").click()
-
-    page.wait_for_url(re.compile(r"/pathfinders/mg/$"))
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Madagascar")
-
-
-def test_the_table_gives_every_country_the_map_links_to(seeded, page):
-    page.goto("/pathfinders/")
-
-    on_map = page.locator(".world-map a").evaluate_all(
-        "links => links.map(a => a.getAttribute('href'))"
-    )
-    in_table = page.locator("table tbody th a").evaluate_all(
-        "links => links.map(a => a.getAttribute('href'))"
-    )
-    assert "/pathfinders/mg/" in on_map
+    # The text equivalent: the table names every country the map links to, and more.
+    on_map, in_table = hrefs(world.locator("a")), hrefs(page.locator("table tbody th a"))
+    assert MADAGASCAR in on_map
     assert set(on_map) <= set(in_table)
     assert len(in_table) == PathfinderCountry.objects.count()
-    # The map's accessible name says what it shows; a link names its country and stage.
-    expect(page.locator(".world-map svg")).to_have_accessible_name(re.compile("World map"))
-    expect(page.locator(".world-map a[href='/pathfinders/mg/']")).to_have_accessible_name(
-        re.compile(r"^Madagascar: ")
-    )
+    expect(world.locator("svg")).to_have_accessible_name(re.compile("^World map"))
+    country = world.locator(f"a[href='{MADAGASCAR}']")
+    expect(country).to_have_accessible_name(re.compile(r"^Madagascar: \w"))
+
+    country.click()
+
+    page.wait_for_url(re.compile(f"{MADAGASCAR}$"))
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Madagascar")

@@ -257,8 +257,11 @@ def _sandbox(tmp_path):
     reason="GNU gettext is not installed",
 )
 def test_the_catalogues_hold_every_message_of_the_sources(tmp_path, settings):
-    """Fails when a string was marked for translation but makemessages was not run (or the new
-    entries were not translated): run the makemessages command of README.md and translate."""
+    """Fails when a string was marked for translation but the catalogues were not updated, or
+    were updated with other options. Update them from the project's root with
+        .venv/bin/python manage.py makemessages -l fr -l es --no-obsolete --ignore=.venv
+            --ignore=.var --ignore=staticfiles --ignore=bench --ignore=tests
+    then translate the new entries (and remove their fuzzy flags)."""
     locale = _sandbox(tmp_path)
     settings.LOCALE_PATHS = [locale]
     cwd = os.getcwd()

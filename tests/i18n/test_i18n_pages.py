@@ -206,46 +206,58 @@ def test_a_message_used_alone_and_with_a_count_is_translated_both_ways(client, r
     assert "1 Groupe d'action" in home
 
 
-def test_the_language_switcher_is_on_every_page(client):
+NEXT_FIELD = re.compile(r'<input type="hidden" name="next" value="([^"]*)">')
+
+
+def switch(client, page, language):
+    """Press the page's button for `language`, as a reader without JavaScript would."""
+    response = client.get(page)
+    assert f'name="language" value="{language}" lang="{language}"' in response.text
+    next_url = html.unescape(NEXT_FIELD.search(response.text).group(1))
+    return client.post("/i18n/setlang/", {"language": language, "next": next_url})
+
+
+def test_the_language_switcher_names_each_language_and_marks_the_current_one(client):
     response = client.get("/fr/partners/")
 
     assert 'action="/i18n/setlang/"' in response.text
-    assert '<input type="hidden" name="next" value="/fr/partners/">' in response.text
-    for code in ["en", "fr", "es"]:
-        assert f'name="language" value="{code}" lang="{code}"' in response.text
+    for code, name in [("en", "English"), ("fr", "Français"), ("es", "Español")]:
+        assert re.search(
+            rf'value="{code}" lang="{code}"\s+class="[^"]*"[^>]*>{name}<', response.text
+        )
     assert re.search(r'value="fr" lang="fr"\s+class="[^"]*" aria-current="true"', response.text)
 
 
-# Django's set_language resolves `next` in the language of /i18n/setlang/ (English, as it has no
-# prefix), so it cannot translate a French or Spanish address and sends the reader back to it.
-# The fix (a set_language that resolves `next` in the language of its prefix) is not in yet.
-FROM_A_PREFIXED_PAGE = pytest.mark.xfail(
-    strict=True, reason="set_language cannot translate a /fr/ or /es/ address yet"
-)
-
-
 @pytest.mark.parametrize(
-    ("language", "next_url", "expected"),
+    ("page", "language", "expected"),
     [
-        ("fr", "/partners/", "/fr/partners/"),
-        ("es", "/pathfinders/", "/es/pathfinders/"),
+        ("/partners/", "fr", "/fr/partners/"),
+        ("/pathfinders/", "es", "/es/pathfinders/"),
+        ("/fr/governance/", "es", "/es/governance/"),
+        ("/es/action-groups/", "fr", "/fr/action-groups/"),
+        ("/fr/partners/", "en", "/partners/"),
         (
-            "fr",
-            "/partners/?q=labour&category=government",
             "/fr/partners/?q=labour&category=government",
+            "es",
+            "/es/partners/?q=labour&category=government",
         ),
-        pytest.param("es", "/fr/governance/", "/es/governance/", marks=FROM_A_PREFIXED_PAGE),
-        pytest.param("en", "/fr/partners/", "/partners/", marks=FROM_A_PREFIXED_PAGE),
     ],
 )
 def test_the_language_switcher_opens_the_same_page_in_the_chosen_language(
-    client, language, next_url, expected
+    client, page, language, expected
 ):
-    response = client.post("/i18n/setlang/", {"language": language, "next": next_url})
+    response = switch(client, page, language)
 
     assert response.status_code == 302
     assert response["Location"] == expected
     assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == language
+
+
+def test_set_language_puts_an_english_address_into_the_chosen_language(client):
+    response = client.post("/i18n/setlang/", {"language": "fr", "next": "/partners/"})
+
+    assert response.status_code == 302
+    assert response["Location"] == "/fr/partners/"
 
 
 def test_form_errors_are_in_the_language_of_the_page(client):

@@ -1,4 +1,4 @@
-"""Writing many rows with PostgreSQL's COPY, several times faster than bulk_create.
+"""Writing and deleting many rows fast: COPY in, one DELETE statement out.
 
 bulk_create spends about half its time building the SQL of a large INSERT in Python; COPY takes
 tab-separated text instead. Ids are drawn from the table's sequence first, so the objects get their
@@ -82,3 +82,26 @@ def copy_insert(objs: list[models.Model]) -> None:
     alias = connection.alias
     for obj in objs:
         obj._state.adding, obj._state.db = False, alias
+
+
+def check_constraints_per_statement() -> None:
+    """Check foreign keys at the end of each statement rather than at commit, in this transaction.
+
+    Our foreign keys are deferred, so every row written queues a check until commit; PostgreSQL
+    then fires each row's history trigger more slowly the longer that queue is (deleting 8,000
+    partners took 9 s with the queue and 2.4 s without).
+    """
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+
+
+def delete_rows(queryset) -> int:
+    """One DELETE statement; QuerySet.delete() would load every row and delete 100 at a time."""
+    meta = queryset.model._meta
+    quote = connection.ops.quote_name
+    sql, params = queryset.values("pk").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"DELETE FROM {quote(meta.db_table)} WHERE {quote(meta.pk.column)} IN ({sql})", params
+        )
+        return cursor.rowcount
