@@ -62,7 +62,8 @@ class BriefRelatedField(serializers.RelatedField):
                     raise ObjectDoesNotExist
                 return queryset.get(pk=data)
             field = self.alternate_key(queryset.model)
-            if isinstance(data, str) and data and field:
+            # PostgreSQL cannot compare a string holding NUL: no record can match it.
+            if isinstance(data, str) and data and "\x00" not in data and field:
                 return queryset.get(**{field: data.upper() if field == "country" else data})
         except ObjectDoesNotExist:
             self.fail("does_not_exist", value=data)

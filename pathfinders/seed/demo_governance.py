@@ -55,7 +55,8 @@ class GovernanceDemo:
 
     def events(self) -> list[Event]:
         rng = self.rng("events")
-        kinds = [k for k in EventKind if k != EventKind.GLOBAL_CONFERENCE]
+        # Conferences are placed below; launches are rare enough to leave out.
+        kinds = [k for k in EventKind if k not in (EventKind.GLOBAL_CONFERENCE, EventKind.LAUNCH)]
         rows = []
         with translation.override("en"):
             for number in range(1, max(12, self.count // 100) + 1):

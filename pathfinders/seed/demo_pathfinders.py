@@ -85,8 +85,6 @@ class PathfinderDemo:
                 stages.append(self._stage(pathfinder, stage, on, event))
             road_maps += self._road_maps(rng, pathfinder, adopted_on)
         self.insert(workshops)
-        for change in stages:
-            change.event_id = change.event.pk if change.event else None
         self.insert(stages)
         through = PathfinderCountry.workshops.through
         self.insert(

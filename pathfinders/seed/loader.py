@@ -25,9 +25,12 @@ class Tally:
             self.models.append(model)
         counter[model] += 1
 
-    @property
-    def changed(self) -> int:
-        return sum(self.created.values()) + sum(self.updated.values())
+    def counts(self, model: type[models.Model] | None = None) -> dict[str, int]:
+        """The counts for one model, or for all of them."""
+        counters = {"created": self.created, "updated": self.updated, "unchanged": self.unchanged}
+        if model is None:
+            return {name: sum(counter.values()) for name, counter in counters.items()}
+        return {name: counter[model] for name, counter in counters.items()}
 
 
 def _same(obj: models.Model, name: str, value) -> bool:

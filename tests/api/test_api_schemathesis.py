@@ -42,6 +42,16 @@ schema = schemathesis.openapi.from_wsgi(
 )
 
 
+CALLS: dict[str, int] = {}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _report_figures():
+    yield
+    # Shown with `pytest -s`: the figures of the run, for the closing note.
+    print(f"SCHEMATHESIS operations={len(CALLS)} examples={sum(CALLS.values())}")
+
+
 @pytest.fixture(autouse=True)
 def _keep_the_test_connection():
     # As Django's test client does: the WSGI handler would otherwise close the connection that
@@ -69,4 +79,6 @@ def token(db):
     database=None,
 )
 def test_every_operation_answers_as_its_schema_says(case, token):
+    key = f"{case.operation.method.upper()} {case.operation.path}"
+    CALLS[key] = CALLS.get(key, 0) + 1
     case.call_and_validate(headers={"Authorization": f"Token {token}"}, checks=CHECKS)

@@ -13,15 +13,21 @@ import pytest
 from django.core.management import call_command
 from django.test import override_settings
 
+from action_groups.models import ActionGroup, ActivityKind, ActivityStatus
 from governance.models import Constituency, Event, EventKind
 from partners.models import Category, Partner, PartnerStatus, Theme
+from pathfinders.models import MilestoneStatus, PathfinderCountry
 from tests.factories import (
+    ActivityFactory,
+    AnnualReportFactory,
     EventFactory,
+    MilestoneFactory,
     PartnerFactory,
     PartnerIdentifierFactory,
     PledgeFactory,
     SeatFactory,
     SeatTermFactory,
+    WorkPlanFactory,
 )
 
 # Playwright's sync API keeps an event loop running in this thread, and Django refuses database
@@ -53,11 +59,12 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _keep_triggers_across_flushes():
+def _keep_triggers_across_flushes(django_db_setup):
     """After each live_server test Django empties the tables and sends post_migrate, on which
     pgtrigger reinstalls every history trigger: 2 s a test for nothing, since TRUNCATE keeps
-    triggers. Session-wide is safe: pytest-django runs these transactional tests after every
-    test that uses the database in a transaction."""
+    triggers. Only once the test database is migrated with its triggers (django_db_setup); and
+    the rest of the session is safe, as pytest-django runs the transactional tests after every
+    other test that uses the database."""
     with override_settings(PGTRIGGER_INSTALL_ON_MIGRATE=False):
         yield
 
@@ -103,26 +110,62 @@ def page(new_page):
 
 @pytest.fixture
 def seeded(transactional_db):
-    """The real seed dataset, which records no GCG seat, and factory data around it: GCG seats
-    (held, held before, vacant) and a meeting, a suspended partner, one with identifiers and a
-    pledge, and enough partners that the directory has a second page."""
+    """The real seed dataset, loaded anew for each test (live_server tests empty the tables),
+    and factory data for what the seed does not record."""
     call_command("load_alliance87", verbosity=0)
+    add_factory_data()
+
+
+def add_factory_data():
+    """GCG seats (held, held before, vacant) and a meeting; a work plan with activities for the
+    Supply Chains group; milestones and an annual report for Madagascar's road map; a suspended
+    partner, one with identifiers and a pledge, so the directory has a second page."""
+    partner = {p.slug: p for p in Partner.objects.all()}
     governments = Constituency.objects.get(slug="governments")
     africa = SeatFactory(constituency=governments, region="africa")
     SeatTermFactory(
         seat=africa,
-        partner=Partner.objects.get(slug="government-of-nigeria"),
+        partner=partner["government-of-nigeria"],
         start_date=datetime.date(2017, 1, 1),
         end_date=datetime.date(2019, 1, 1),
     )
     SeatTermFactory(
         seat=africa,
-        partner=Partner.objects.get(slug="government-of-madagascar"),
+        partner=partner["government-of-madagascar"],
         start_date=datetime.date(2019, 1, 1),
         end_date=None,
     )
     SeatFactory(constituency=governments, region="europe")  # vacant
-    EventFactory(kind=EventKind.GCG_MEETING, start_date=datetime.date(2019, 11, 12))
+    meeting = EventFactory(
+        kind=EventKind.GCG_MEETING,
+        title="Global Coordinating Group meeting, November 2019",
+        start_date=datetime.date(2019, 11, 12),
+    )
+
+    supply_chains = ActionGroup.objects.get(slug="supply-chains")
+    supply_chains.meetings.add(meeting)
+    plan = WorkPlanFactory(
+        group=supply_chains,
+        title="Work plan from 2024",
+        start_date=datetime.date(2024, 1, 1),
+        end_date=None,  # current whenever the tests run
+        adopted_at=meeting,
+    )
+    ilo = partner["international-labour-organization"]
+    for kind, status in zip(ActivityKind.values, ActivityStatus.values * 2, strict=False):
+        ActivityFactory(work_plan=plan, kind=kind, status=status, lead_partners=[ilo])
+
+    madagascar = PathfinderCountry.objects.get(country="MG")
+    road_map = madagascar.road_maps.get()
+    for status in MilestoneStatus.values:
+        MilestoneFactory(
+            road_map=road_map,
+            status=status,
+            completed_on=datetime.date(2020, 6, 1) if status == MilestoneStatus.DONE else None,
+            responsible_partners=[partner["government-of-madagascar"], ilo],
+        )
+    AnnualReportFactory(pathfinder=madagascar, year=2020)
+
     survivors = PartnerFactory(
         name="Survivor Alliance",
         acronym="",
@@ -143,7 +186,7 @@ def seeded(transactional_db):
         status_changed_on=datetime.date(2021, 3, 1),
         status_reason="Did not renew its commitment.",
     )
-    assert Partner.objects.count() > 25  # the default page size
+    assert Partner.objects.count() > 25  # the directory's default page size
 
 
 @pytest.fixture(scope="session")

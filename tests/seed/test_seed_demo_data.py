@@ -213,3 +213,15 @@ def test_history_records_the_demo_rows_under_the_command():
 
     assert events.count() == 50
     assert {e.pgh_context.metadata["command"] for e in events} == {"generate_demo_data"}
+
+
+@pytest.mark.django_db
+def test_demo_workshops_are_linked_to_their_country_and_stage():
+    generate()
+
+    held = StageChange.objects.filter(stage="workshop_held").select_related("event", "pathfinder")
+
+    assert held.exists()
+    for change in held:
+        assert change.event.country == change.pathfinder.country
+        assert change.pathfinder.workshops.filter(pk=change.event.pk).exists()

@@ -6,6 +6,10 @@ from django.utils.translation import gettext_lazy
 
 from pathfinders.seed.loader import load_all
 
+SUMMARY = gettext_lazy(
+    "%(what)s: %(created)d created, %(updated)d updated, %(unchanged)d unchanged"
+)
+
 
 class Command(BaseCommand):
     help = gettext_lazy(
@@ -13,29 +17,11 @@ class Command(BaseCommand):
         "Action Groups, pathfinders, global estimates). Running it again changes nothing."
     )
 
-    def handle(self, *args, **options):
+    def handle(self, *args, verbosity, **options):
         with transaction.atomic(), pghistory.context(command="load_alliance87"):
             tally = load_all()
-        if options["verbosity"] >= 1:
+        if verbosity >= 1:
             for model in tally.models:
-                self.stdout.write(
-                    _(
-                        "%(model)s: %(created)d created, %(updated)d updated, %(unchanged)d unchanged"
-                    )
-                    % {
-                        "model": model._meta.verbose_name_plural,
-                        "created": tally.created[model],
-                        "updated": tally.updated[model],
-                        "unchanged": tally.unchanged[model],
-                    }
-                )
-        self.stdout.write(
-            _(
-                "Alliance 8.7 seed: %(created)d created, %(updated)d updated, %(unchanged)d unchanged."
-            )
-            % {
-                "created": sum(tally.created.values()),
-                "updated": sum(tally.updated.values()),
-                "unchanged": sum(tally.unchanged.values()),
-            }
-        )
+                what = model._meta.verbose_name_plural
+                self.stdout.write(SUMMARY % {"what": what, **tally.counts(model)})
+        self.stdout.write(SUMMARY % {"what": _("Alliance 8.7 seed"), **tally.counts()})
