@@ -69,7 +69,7 @@ def _goal_met(row: dict, versus_ratio) -> bool | None:
         checks.append(row["tail"] <= MAX_TAIL)
     if row["queries_flat"] is not None:
         checks.append(row["queries_flat"])
-    if row["errors"]:
+    if row["errors"] or not row["rps"]:
         checks.append(False)
     return all(checks) if checks else None
 
@@ -100,6 +100,8 @@ COLUMNS = [
 
 
 def _errors(row: dict) -> str:
+    if not row["rps"]:
+        return "no request completed"
     return f"{row['errors']} errors" if row["errors"] else ""
 
 

@@ -204,15 +204,21 @@ def parse_wrk(output: str) -> dict:
     line = next(line for line in output.splitlines() if line.startswith("BENCH_JSON "))
     raw = json.loads(line.removeprefix("BENCH_JSON "))
     seconds = raw["duration_us"] / 1e6
+    # With no request completed, wrk's percentiles are zeros, not latencies.
+    done = raw["requests"] > 0
+
+    def ms(key):
+        return raw[key] / 1000 if done else None
+
     return {
         "status": "ok",
         "requests": raw["requests"],
-        "rps": round(raw["requests"] / seconds, 1) if seconds else None,
-        "p50_ms": raw["p50_us"] / 1000,
-        "p90_ms": raw["p90_us"] / 1000,
-        "p95_ms": raw["p95_us"] / 1000,
-        "p99_ms": raw["p99_us"] / 1000,
-        "max_ms": raw["max_us"] / 1000,
+        "rps": round(raw["requests"] / seconds, 1) if seconds else 0.0,
+        "p50_ms": ms("p50_us"),
+        "p90_ms": ms("p90_us"),
+        "p95_ms": ms("p95_us"),
+        "p99_ms": ms("p99_us"),
+        "max_ms": ms("max_us"),
         "errors": sum(raw["errors"].values()),
         "error_kinds": raw["errors"],
     }
@@ -238,8 +244,8 @@ def load(base: str, mixes: dict, args) -> dict:
         measured["urls"] = len(urls)
         results[target.key] = measured
         print(
-            f"{target.key}: {measured['rps']:.0f} req/s, p50 {measured['p50_ms']:.1f} ms, "
-            f"p99 {measured['p99_ms']:.1f} ms, {measured['errors']} errors",
+            f"{target.key}: {measured['rps']:.0f} req/s, p50 {measured['p50_ms']} ms, "
+            f"p99 {measured['p99_ms']} ms, {measured['errors']} errors",
             flush=True,
         )
     return results

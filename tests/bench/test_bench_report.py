@@ -30,6 +30,20 @@ def test_wrk_output_is_read_as_requests_per_second_and_milliseconds():
     assert result["errors"] == 3
 
 
+def test_a_run_where_no_request_completed_has_no_latencies_and_misses_its_goal():
+    idle = WRK_OUTPUT.replace('"requests": 20000', '"requests": 0')
+    result = parse_wrk(idle)
+    assert (result["rps"], result["p50_ms"], result["p99_ms"]) == (0.0, None, None)
+
+    result["urls"] = 250
+    rows = {
+        r["target"]: r for r in report.rows({"reference": measured(900), "gcg": result}, {}, {})
+    }
+    assert rows["gcg"]["goal_met"] is False
+    gcg = next(line for line in report.table(list(rows.values())).splitlines() if "gcg " in line)
+    assert "no request completed" in gcg
+
+
 def test_each_target_is_compared_with_the_reference_of_the_same_run():
     rows = {
         row["target"]: row

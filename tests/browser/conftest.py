@@ -30,10 +30,6 @@ from tests.factories import (
     WorkPlanFactory,
 )
 
-# Playwright's sync API keeps an event loop running in this thread, and Django refuses database
-# access from a thread with a running loop unless told it is safe. It is: nothing here is async.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -73,7 +69,11 @@ def _keep_triggers_across_flushes(django_db_setup):
 def browser():
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
+    # Playwright's sync API keeps an event loop running in this thread, and Django refuses
+    # database access from a thread with a running loop unless told it is safe. It is here:
+    # nothing is async. Only while Playwright runs: other tests keep Django's check.
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         browser = playwright.chromium.launch(
             executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
         )

@@ -26,8 +26,7 @@ def test_the_language_switcher_keeps_the_page_and_its_filters(seeded, page):
     expect(page.get_by_role("heading", level=1)).to_have_text("Socios")
 
     page.get_by_role("button", name="English").click()
-    page.wait_for_url(re.compile(r"/partners/\?theme=child_labour$"))
-    assert "/es/" not in page.url
+    page.wait_for_url(re.compile(r"^http://[^/]+/partners/\?theme=child_labour$"))
     expect(page.locator("html")).to_have_attribute("lang", "en")
 
 

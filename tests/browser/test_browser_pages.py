@@ -61,11 +61,13 @@ def test_every_page_on_a_desktop_passes_axe_without_browser_errors(
 ):
     page = new_page()
     errors = []
+
+    def console(message):
+        if message.type == "error":
+            errors.append(f"{page.url}: {message.text}")
+
+    page.on("console", console)
     page.on("pageerror", lambda error: errors.append(f"{page.url}: {error}"))
-    page.on(
-        "console",
-        lambda message: message.type == "error" and errors.append(f"{page.url}: {message.text}"),
-    )
     violations = {}
 
     for name, path, action in PAGES:
