@@ -37,17 +37,21 @@ def search_partners(queryset, value: str):
     if not value:
         return queryset
     query = SearchQuery(value, config="english", search_type="websearch")
+    # One index-served branch per way of matching, joined by UNION: in a single OR, PostgreSQL
+    # rechecked every branch (to_tsvector of each description included) on every candidate row
+    # any one index returned, thousands for a short or common word.
+    branches = [
+        Partner.objects.filter(name__trigram_word_similar=value),
+        Partner.objects.filter(name__icontains=value),
+        Partner.objects.filter(acronym__iexact=value),
+        Partner.objects.annotate(search=PARTNER_SEARCH_VECTOR).filter(search=query),
+    ]
+    first, *others = (branch.order_by().values("pk") for branch in branches)
     return (
-        queryset.annotate(
-            search=PARTNER_SEARCH_VECTOR,
+        queryset.filter(pk__in=first.union(*others))
+        .annotate(
             name_similarity=TrigramWordSimilarity(value, "name"),
             text_rank=SearchRank(PARTNER_SEARCH_VECTOR, query),
-        )
-        .filter(
-            Q(name__trigram_word_similar=value)
-            | Q(name__icontains=value)
-            | Q(acronym__iexact=value)
-            | Q(search=query)
         )
         .order_by("-name_similarity", "-text_rank", "name", "id")
     )
@@ -119,7 +123,8 @@ class PartnerFilterSet(BaseFilterSet):
     def filter_gcg_seat_holder(self, queryset, name, value):
         from governance.models import SeatTerm
 
-        holds = Exists(SeatTerm.objects.current().filter(partner=OuterRef("pk")))
+        # A hashed IN over the few current terms, rather than a subquery per partner.
+        holds = Q(pk__in=SeatTerm.objects.current().values("partner_id"))
         return queryset.filter(holds if value else ~holds)
 
 

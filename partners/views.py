@@ -13,7 +13,7 @@ from django.views.generic import DetailView, TemplateView
 from governance.models import PledgeProgress
 
 from . import csv
-from .facets import partner_facets
+from .facets import DISPLAY_PARAMETERS, cached_facets
 from .filters import PartnerFilterSet
 from .forms import DEFAULT_PAGE_SIZE, PAGE_SIZES, SORT_CHOICES, DirectoryOptionsForm, JoinForm
 from .models import Partner
@@ -24,9 +24,6 @@ ORDERS = {
     "-joined": (F("joined_on").desc(nulls_last=True), "name", "id"),
     "country": ("country", "name", "id"),
 }
-
-# How the directory is shown rather than which partners it shows.
-DISPLAY_PARAMETERS = {"page", "per_page", "ordering"}
 
 JOIN_LIMIT = 5  # applications per address
 JOIN_WINDOW = 60 * 60  # seconds
@@ -46,14 +43,18 @@ def filtered_partners(data):
 def partner_list(request):
     filterset, partners = filtered_partners(request.GET)
     options = DirectoryOptionsForm(request.GET)
-    page = Paginator(partners, options.page_size()).get_page(request.GET.get("page"))
+    facets, total = cached_facets(request.GET, partners)
+    paginator = Paginator(partners, options.page_size())
+    # The cached total spares a COUNT over the whole search on every page.
+    paginator.count = total
+    page = paginator.get_page(request.GET.get("page"))
     return render(
         request,
         "partners/partner_list.html",
         {
             "filterset": filterset,
             "options": options,
-            "facets": partner_facets(request.GET),
+            "facets": facets,
             "page_obj": page,
             "page_range": page.paginator.get_elided_page_range(page.number),
             "partners": page.object_list,

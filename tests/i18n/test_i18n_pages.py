@@ -164,6 +164,16 @@ def test_country_names_follow_the_language(client, records, language, country):
     assert country in page_text(response)
 
 
+def test_the_directory_facets_follow_the_language_of_each_request(client, records):
+    """The facets are cached: a French page must not leave its labels to the Spanish one."""
+    french = page_text(client.get("/fr/partners/"))
+    spanish = page_text(client.get("/es/partners/"))
+
+    assert "Catégorie" in french and "Allemagne" in french
+    assert "Categoría" in spanish and "Alemania" in spanish
+    assert "Catégorie" not in spanish and "Allemagne" not in spanish
+
+
 @pytest.mark.parametrize(
     ("language", "facts"),
     [
