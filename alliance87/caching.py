@@ -1,8 +1,11 @@
 """Versions of the data behind cached results, so that a cache entry dies with its data."""
 
+from functools import wraps
+
 from django.apps import apps
 from django.db import connection
 from django.utils import timezone
+from django.utils.cache import patch_cache_control, patch_vary_headers
 
 # A bound on staleness in case two writes commit out of the order of their history ids.
 CACHE_SECONDS = 10 * 60
@@ -23,3 +26,32 @@ def data_version(*models: str) -> str:
         cursor.execute(f"SELECT {columns}")
         ids = cursor.fetchone()
     return ":".join([timezone.localdate().isoformat(), *(str(i or 0) for i in ids)])
+
+
+# Long enough to spare a reader's repeated visits, short enough that an edit shows soon.
+PAGE_MAX_AGE = 60
+
+
+def cacheable_when_anonymous(view):
+    """Let a browser keep an anonymous visitor's copy of a public page for a minute.
+
+    `private`, not `public`: every page carries its own CSP nonce, which a shared cache would
+    replay to everybody. Nothing is said for signed-in users, error pages or responses that set
+    a cookie (a CSRF token, a session), which must never be reused.
+    """
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if (
+            request.method in ("GET", "HEAD")
+            and response.status_code == 200
+            and not request.user.is_authenticated
+            and not response.cookies
+            and not response.has_header("Cache-Control")
+        ):
+            patch_cache_control(response, private=True, max_age=PAGE_MAX_AGE)
+            patch_vary_headers(response, ["Cookie", "Accept-Language"])
+        return response
+
+    return wrapped

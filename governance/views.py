@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from alliance87.caching import cacheable_when_anonymous
+
 from .filters import EventFilterSet
 from .models import Event, EventKind, Office, OfficeTerm, Pledge, PledgeProgress, Seat, SeatTerm
 
@@ -33,6 +35,7 @@ class AsOfForm(forms.Form):
     )
 
 
+@cacheable_when_anonymous
 def gcg(request):
     form = AsOfForm(request.GET or None)
     as_of = form.cleaned_data["as_of"] if form.is_valid() else None

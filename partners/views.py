@@ -6,10 +6,12 @@ from django.db.models import F
 from django.http import StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.generic import DetailView, TemplateView
 
+from alliance87.caching import cacheable_when_anonymous
 from governance.models import PledgeProgress
 
 from . import csv
@@ -40,6 +42,7 @@ def filtered_partners(data):
 
 
 @require_GET
+@cacheable_when_anonymous
 def partner_list(request):
     filterset, partners = filtered_partners(request.GET)
     options = DirectoryOptionsForm(request.GET)
@@ -82,6 +85,7 @@ def partner_export(request):
     return response
 
 
+@method_decorator(cacheable_when_anonymous, name="dispatch")
 class PartnerDetailView(DetailView):
     queryset = Partner.objects.for_profile()
 

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from alliance87.caching import cacheable_when_anonymous
 from alliance87.models import format_partial_date
 from governance.models import Event
 
@@ -30,6 +31,7 @@ def _latest_change():
     )
 
 
+@cacheable_when_anonymous
 def pathfinder_list(request):
     latest = _latest_change()
     pathfinders = sorted(
@@ -61,6 +63,7 @@ def pathfinder_list(request):
     return render(request, "pathfinders/pathfinder_list.html", context)
 
 
+@cacheable_when_anonymous
 def pathfinder_detail(request, iso2):
     if iso2 != iso2.lower():
         return redirect("pathfinders:pathfinder_detail", iso2=iso2.lower(), permanent=True)
