@@ -127,3 +127,14 @@ def validate_country_code(value: str) -> None:
         raise ValidationError(
             _("“%(value)s” is not an ISO 3166 country code."), params={"value": value}
         )
+
+
+class CountryCodeFilter(django_filters.CharFilter):
+    """An ISO 3166 code in either case, matched against `field_name` (a country field)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("validators", [validate_country_code])
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        return super().filter(qs, value.upper() if value else value)

@@ -3,7 +3,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from alliance87.filters import BaseFilterSet, DatedFilterSet, validate_country_code
+from alliance87.filters import BaseFilterSet, CountryCodeFilter, DatedFilterSet
 from partners.regions import Region
 
 from .models import (
@@ -40,45 +40,39 @@ class PathfinderCountryFilterSet(BaseFilterSet):
 
 
 class StageChangeFilterSet(BaseFilterSet):
-    pathfinder = django_filters.CharFilter(
-        method="filter_pathfinder",
-        label=_("Pathfinder country (ISO code)"),
-        validators=[validate_country_code],
+    pathfinder = CountryCodeFilter(
+        field_name="pathfinder__country", label=_("Pathfinder country (ISO code)")
     )
-    stage = django_filters.MultipleChoiceFilter(choices=Stage.choices, label=_("Stage"))
+    stage = django_filters.MultipleChoiceFilter(
+        choices=Stage.choices, label=_("Stage"), distinct=False
+    )
 
     class Meta:
         model = StageChange
         fields = []
 
-    def filter_pathfinder(self, queryset, name, value):
-        return queryset.filter(pathfinder__country=value.upper())
-
 
 class RoadMapFilterSet(DatedFilterSet):
-    pathfinder = django_filters.CharFilter(
-        method="filter_pathfinder",
-        label=_("Pathfinder country (ISO code)"),
-        validators=[validate_country_code],
+    pathfinder = CountryCodeFilter(
+        field_name="pathfinder__country", label=_("Pathfinder country (ISO code)")
     )
-    status = django_filters.MultipleChoiceFilter(choices=RoadMapStatus.choices, label=_("Status"))
+    status = django_filters.MultipleChoiceFilter(
+        choices=RoadMapStatus.choices, label=_("Status"), distinct=False
+    )
 
     class Meta:
         model = RoadMap
         fields = []
 
-    def filter_pathfinder(self, queryset, name, value):
-        return queryset.filter(pathfinder__country=value.upper())
-
 
 class MilestoneFilterSet(BaseFilterSet):
     road_map = django_filters.NumberFilter(field_name="road_map_id", label=_("Road map (id)"))
-    pathfinder = django_filters.CharFilter(
-        method="filter_pathfinder",
-        label=_("Pathfinder country (ISO code)"),
-        validators=[validate_country_code],
+    pathfinder = CountryCodeFilter(
+        field_name="road_map__pathfinder__country", label=_("Pathfinder country (ISO code)")
     )
-    status = django_filters.MultipleChoiceFilter(choices=MilestoneStatus.choices, label=_("Status"))
+    status = django_filters.MultipleChoiceFilter(
+        choices=MilestoneStatus.choices, label=_("Status"), distinct=False
+    )
     responsible_partner = django_filters.CharFilter(
         field_name="responsible_partners__slug", distinct=True, label=_("Responsible partner")
     )
@@ -90,20 +84,12 @@ class MilestoneFilterSet(BaseFilterSet):
         model = Milestone
         fields = []
 
-    def filter_pathfinder(self, queryset, name, value):
-        return queryset.filter(road_map__pathfinder__country=value.upper())
-
 
 class AnnualReportFilterSet(BaseFilterSet):
-    pathfinder = django_filters.CharFilter(
-        method="filter_pathfinder",
-        label=_("Pathfinder country (ISO code)"),
-        validators=[validate_country_code],
+    pathfinder = CountryCodeFilter(
+        field_name="pathfinder__country", label=_("Pathfinder country (ISO code)")
     )
 
     class Meta:
         model = AnnualReport
         fields = ["year"]
-
-    def filter_pathfinder(self, queryset, name, value):
-        return queryset.filter(pathfinder__country=value.upper())
