@@ -30,7 +30,9 @@ class ActionGroupFilterSet(BaseFilterSet):
 class MembershipFilterSet(DatedFilterSet):
     group = django_filters.CharFilter(field_name="group__slug", label=_("Action Group (slug)"))
     partner = django_filters.CharFilter(field_name="partner__slug", label=_("Partner (slug)"))
-    role = django_filters.MultipleChoiceFilter(choices=Role.choices, label=_("Role"))
+    role = django_filters.MultipleChoiceFilter(
+        choices=Role.choices, label=_("Role"), distinct=False
+    )
 
     class Meta:
         model = Membership
@@ -39,7 +41,9 @@ class MembershipFilterSet(DatedFilterSet):
 
 class WorkPlanFilterSet(DatedFilterSet):
     group = django_filters.CharFilter(field_name="group__slug", label=_("Action Group (slug)"))
-    status = django_filters.MultipleChoiceFilter(choices=WorkPlanStatus.choices, label=_("Status"))
+    status = django_filters.MultipleChoiceFilter(
+        choices=WorkPlanStatus.choices, label=_("Status"), distinct=False
+    )
 
     class Meta:
         model = WorkPlan
@@ -51,8 +55,12 @@ class ActivityFilterSet(BaseFilterSet):
     group = django_filters.CharFilter(
         field_name="work_plan__group__slug", label=_("Action Group (slug)")
     )
-    kind = django_filters.MultipleChoiceFilter(choices=ActivityKind.choices, label=_("Kind"))
-    status = django_filters.MultipleChoiceFilter(choices=ActivityStatus.choices, label=_("Status"))
+    kind = django_filters.MultipleChoiceFilter(
+        choices=ActivityKind.choices, label=_("Kind"), distinct=False
+    )
+    status = django_filters.MultipleChoiceFilter(
+        choices=ActivityStatus.choices, label=_("Status"), distinct=False
+    )
     lead_partner = django_filters.CharFilter(
         field_name="lead_partners__slug", distinct=True, label=_("Lead partner (slug)")
     )

@@ -51,7 +51,9 @@ class SeatTermFilterSet(DatedFilterSet):
 
 
 class OfficeTermFilterSet(DatedFilterSet):
-    office = django_filters.MultipleChoiceFilter(choices=Office.choices, label=_("Office"))
+    office = django_filters.MultipleChoiceFilter(
+        choices=Office.choices, label=_("Office"), distinct=False
+    )
     partner = django_filters.CharFilter(field_name="partner__slug", label=_("Partner (slug)"))
 
     class Meta:
@@ -60,7 +62,9 @@ class OfficeTermFilterSet(DatedFilterSet):
 
 
 class EventFilterSet(BaseFilterSet):
-    kind = django_filters.MultipleChoiceFilter(choices=EventKind.choices, label=_("Kind"))
+    kind = django_filters.MultipleChoiceFilter(
+        choices=EventKind.choices, label=_("Kind"), distinct=False
+    )
     year = django_filters.NumberFilter(
         field_name="start_date__year",
         label=_("Year"),

@@ -63,11 +63,15 @@ class PartnerFilterSet(BaseFilterSet):
         label=_("Search"),
         help_text=_("Words in the name, acronym or description; typos in names are tolerated."),
     )
-    category = django_filters.MultipleChoiceFilter(choices=Category.choices, label=_("Category"))
+    category = django_filters.MultipleChoiceFilter(
+        choices=Category.choices, label=_("Category"), distinct=False
+    )
     region = django_filters.ChoiceFilter(
         choices=Region.choices, method="filter_region", label=_("Region")
     )
-    country = django_filters.MultipleChoiceFilter(choices=countries, label=_("Country"))
+    country = django_filters.MultipleChoiceFilter(
+        choices=countries, label=_("Country"), distinct=False
+    )
     theme = django_filters.MultipleChoiceFilter(
         choices=Theme.choices, method="filter_theme", label=_("Theme")
     )
@@ -81,7 +85,9 @@ class PartnerFilterSet(BaseFilterSet):
         label=_("GCG seat holder"),
         help_text=_("Partners that hold (true) or do not hold (false) a GCG seat today."),
     )
-    status = django_filters.MultipleChoiceFilter(choices=PartnerStatus.choices, label=_("Status"))
+    status = django_filters.MultipleChoiceFilter(
+        choices=PartnerStatus.choices, label=_("Status"), distinct=False
+    )
     joined_after = django_filters.DateFilter(
         field_name="joined_on", lookup_expr="gte", label=_("Joined on or after")
     )
@@ -138,9 +144,11 @@ class PartnerIdentifierFilterSet(BaseFilterSet):
 
 class PartnershipApplicationFilterSet(BaseFilterSet):
     status = django_filters.MultipleChoiceFilter(
-        choices=ApplicationStatus.choices, label=_("Status")
+        choices=ApplicationStatus.choices, label=_("Status"), distinct=False
     )
-    category = django_filters.MultipleChoiceFilter(choices=Category.choices, label=_("Category"))
+    category = django_filters.MultipleChoiceFilter(
+        choices=Category.choices, label=_("Category"), distinct=False
+    )
 
     class Meta:
         model = PartnershipApplication

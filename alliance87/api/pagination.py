@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, pagination
 from rest_framework.response import Response
 
+from .counting import CachedCountPaginator
+
 MAX_PAGE_SIZE = 200
 PAGE_SIZE = 50
 
@@ -26,6 +28,7 @@ def link_header(next_url, previous_url) -> dict:
 
 
 class PageNumber(pagination.PageNumberPagination):
+    django_paginator_class = CachedCountPaginator
     page_size_query_param = "page_size"
     max_page_size = MAX_PAGE_SIZE
 

@@ -23,7 +23,7 @@ class PartnerSerializer(RegistrySerializer):
 
 class PartnerIdentifierSerializer(RegistrySerializer):
     org_id = serializers.CharField(
-        source="__str__", read_only=True, help_text=_("The full org-id.guide identifier.")
+        source="*", read_only=True, help_text=_("The full org-id.guide identifier.")
     )
 
     class Meta:
