@@ -10,7 +10,7 @@ from hashlib import sha256
 from urllib.parse import urlencode
 
 from django.core.cache import cache
-from django.db.models import Count, Q
+from django.db.models import Count, F, Lookup, Q
 from django.http import QueryDict
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -18,7 +18,7 @@ from django_countries import countries
 
 from alliance87.caching import CACHE_SECONDS, data_version
 
-from .filters import PartnerFilterSet
+from .filters import PartnerFilterSet, search_partners
 from .models import Category, Partner, PartnerStatus, Theme
 from .regions import Region, region_for
 
@@ -63,14 +63,41 @@ def _without(data: QueryDict, name: str) -> QueryDict:
     return others
 
 
-def _partners_filtered_except(data: QueryDict, name: str):
+class AnyOf(Lookup):
+    """`lhs = ANY(%s)` with a list as its one parameter, empty or not: one query either way."""
+
+    lookup_name = "any_of"
+    prepare_rhs = False
+
+    def get_db_prep_lookup(self, value, connection):
+        return "%s", [list(value)]
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"{lhs} = ANY({rhs})", [*lhs_params, *rhs_params]
+
+
+def _search_matches(data: QueryDict) -> list[int] | None:
+    """The ids of the partners the search `q` matches, or None without a search.
+
+    Found once for all the facets: inside each facet's query, the search (trigram rechecks of
+    thousands of names) took up to a second, nine times a page.
+    """
+    value = data.get("q", "").strip()
+    if not value:
+        return None
+    return list(
+        search_partners(Partner.objects.all(), value).order_by().values_list("pk", flat=True)
+    )
+
+
+def _partners_filtered_except(data: QueryDict, name: str, matches: list[int] | None):
+    """The partners `data` shows when its filter `name` is left out; the search as `matches`."""
     others = _without(data, name)
-    filtered = PartnerFilterSet(others, queryset=Partner.objects.all()).qs
-    if not others.get("q", "").strip():
-        # No search: no annotation can reach the GROUP BY, and a semi-join would double the cost.
-        return filtered.order_by()
-    # Through pk__in, so the search's annotations and ordering never reach the GROUP BY.
-    return Partner.objects.filter(pk__in=filtered.values("pk"))
+    others.pop("q", None)
+    filtered = PartnerFilterSet(others, queryset=Partner.objects.all()).qs.order_by()
+    return filtered if matches is None else filtered.filter(AnyOf(F("pk"), matches))
 
 
 def _options(choices, counts: dict, selected: list[str], *, keep_empty: bool = True):
@@ -111,8 +138,8 @@ def _cache_key(data: QueryDict) -> str:
     return f"partners:facets:{translation.get_language()}:{version}:{query}"
 
 
-def cached_facets(data: QueryDict, partners) -> tuple[list[Facet], int]:
-    """(the facets of `data`, the number of `partners`, its filtered result), from the cache.
+def cached_facets(data: QueryDict) -> tuple[list[Facet], int]:
+    """(the facets of `data`, the number of partners it shows), from the cache.
 
     Counting costs an aggregate over every matching partner per facet: 7 queries of up to
     seconds at 100,000 partners. The key holds a version of the data the counts come from, so
@@ -121,19 +148,26 @@ def cached_facets(data: QueryDict, partners) -> tuple[list[Facet], int]:
     key = _cache_key(data)
     found = cache.get(key)
     if found is None:
-        found = (partner_facets(data), partners.count())
+        matches = _search_matches(data)
+        total = _partners_filtered_except(data, "", matches).count()
+        found = (partner_facets(data, matches=matches), total)
         cache.set(key, found, CACHE_SECONDS)
     return found
 
 
-def partner_facets(data: QueryDict) -> list[Facet]:
-    """The directory's facets for the query `data` (request.GET)."""
+def partner_facets(data: QueryDict, *, matches: list[int] | None = None) -> list[Facet]:
+    """The directory's facets for the query `data` (request.GET).
+
+    `matches`: the ids `data`'s search matches, from _search_matches, if already found.
+    """
+    if matches is None:
+        matches = _search_matches(data)
 
     def selected(name):
         return data.getlist(name)
 
     def base(name):
-        return _partners_filtered_except(data, name)
+        return _partners_filtered_except(data, name, matches)
 
     by_country = base("region").counts_by("country")
     by_region: dict[str, int] = {}

@@ -46,7 +46,7 @@ def filtered_partners(data):
 def partner_list(request):
     filterset, partners = filtered_partners(request.GET)
     options = DirectoryOptionsForm(request.GET)
-    facets, total = cached_facets(request.GET, partners)
+    facets, total = cached_facets(request.GET)
     paginator = Paginator(partners, options.page_size())
     # The cached total spares a COUNT over the whole search on every page.
     paginator.count = total

@@ -9,6 +9,7 @@ every insert, update and delete, bulk and raw writes included, through database 
 import hashlib
 from functools import cache as memoize
 
+from django.apps import apps
 from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
@@ -23,17 +24,30 @@ COUNT_TIMEOUT = 60
 
 
 @memoize
-def _history_tables() -> dict[str, str]:
-    """Each tracked table (quoted as in SQL), with the table of its history events."""
-    return {
-        f'"{event.pgh_tracked_model._meta.db_table}"': event._meta.db_table
-        for event in event_models()
-    }
+def _history_tables() -> dict[str, set[str]]:
+    """Each tracked table (quoted as in SQL), with the tables of its history events."""
+    tables = {}
+    for event in event_models():
+        tracked = f'"{event.pgh_tracked_model._meta.db_table}"'
+        tables.setdefault(tracked, set()).add(event._meta.db_table)
+    return tables
+
+
+@memoize
+def _untracked_tables() -> list[str]:
+    """Tables without history (users, tokens, the history itself), quoted as in SQL."""
+    tracked = _history_tables()
+    every = {f'"{model._meta.db_table}"' for model in apps.get_models(include_auto_created=True)}
+    return sorted(every - tracked.keys())
 
 
 def data_version(sql: str, using: str) -> tuple | None:
     """The newest history event of each table `sql` reads; None if one of them is untracked."""
-    tables = sorted({events for table, events in _history_tables().items() if table in sql})
+    if any(table in sql for table in _untracked_tables()):
+        return None
+    tables = sorted(
+        set().union(*(events for table, events in _history_tables().items() if table in sql))
+    )
     if not tables:
         return None
     connection = connections[using]
@@ -63,6 +77,17 @@ def cached_count(queryset) -> int:
 
 
 class CachedCountPaginator(Paginator):
+    def page(self, number):
+        # The first page often holds the whole list (a precise search, a narrow filter): one
+        # row more than a page tells whether it does, and then nothing needs counting.
+        first = str(number) == "1" and self.allow_empty_first_page and not self.orphans
+        if not first or "count" in self.__dict__ or not hasattr(self.object_list, "query"):
+            return super().page(number)
+        rows = list(self.object_list[: self.per_page + 1])
+        if len(rows) <= self.per_page:
+            self.__dict__["count"] = len(rows)
+        return self._get_page(rows[: self.per_page], 1, self)
+
     @cached_property
     def count(self):
         if not hasattr(self.object_list, "query"):
