@@ -110,7 +110,7 @@ class Office(models.TextChoices):
 
 @pghistory.track()
 class OfficeTerm(DatedModel):
-    """A partner holding an office of the Alliance (chair, deputy chair, secretariat) over a period."""
+    """A partner holding an office (chair, deputy chair, secretariat) over a period."""
 
     office = models.CharField(_("office"), max_length=20, choices=Office.choices)
     partner = models.ForeignKey(
@@ -302,4 +302,3 @@ class GlobalEstimate(TimestampedModel):
 
     def __str__(self):
         return self.label
-

@@ -30,7 +30,9 @@ def _unique_slug(name: str) -> str:
 
 
 @transaction.atomic
-def application_start_review(*, application: PartnershipApplication, user) -> PartnershipApplication:
+def application_start_review(
+    *, application: PartnershipApplication, user
+) -> PartnershipApplication:
     """Mark a submitted application as under review, so colleagues see someone has it."""
     locked = _locked_open_application(application)
     if locked.status != ApplicationStatus.SUBMITTED:
