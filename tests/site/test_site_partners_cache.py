@@ -98,3 +98,26 @@ def test_seat_holder_filter_and_facet_agree(client):
     assert [p.name for p in holds.context["partners"]] == ["Holder"]
     assert [p.name for p in holds_not.context["partners"]] == ["Other"]
     assert facet(holds, "gcg_seat_holder") == {"true": 1, "false": 1}
+
+
+def test_facets_of_a_search_count_only_the_partners_it_matches(client):
+    PartnerFactory(name="Ministry of Labour, Ghana", category="government", country="GH")
+    PartnerFactory(name="Ministry of Labour, Kenya", category="government", country="KE")
+    PartnerFactory(name="Cocoa Growers Union", category="workers", country="GH")
+
+    response = client.get(LIST, {"q": "Ministri", "country": "GH"})
+
+    assert response.context["page_obj"].paginator.count == 1
+    assert facet(response, "country") == {"GH": 1, "KE": 1}
+    assert facet(response, "category")["government"] == 1
+    assert facet(response, "category")["workers"] == 0
+
+
+def test_a_search_that_matches_nothing_counts_zero_everywhere(client):
+    PartnerFactory(category="government")
+
+    response = client.get(LIST, {"q": "Zyxwvut"})
+
+    assert response.context["page_obj"].paginator.count == 0
+    assert facet(response, "category")["government"] == 0
+    assert facet(response, "gcg_seat_holder") == {"true": 0, "false": 0}
