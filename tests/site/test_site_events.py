@@ -3,8 +3,6 @@
 import datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from governance.models import EventKind, PledgeProgress
 from tests.factories import (
@@ -15,18 +13,11 @@ from tests.factories import (
     PledgeAssessmentFactory,
     PledgeFactory,
 )
+from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
 
 LIST = "/events/"
-
-
-def count_queries(client, url):
-    client.get(url)  # warm-up: first-request work is not what we measure
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(context.captured_queries)
 
 
 def titles(response):

@@ -3,8 +3,6 @@
 import datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from governance.models import EventKind, Office
@@ -17,18 +15,11 @@ from tests.factories import (
     SeatFactory,
     SeatTermFactory,
 )
+from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
 
 GCG = "/governance/"
-
-
-def count_queries(client, url):
-    client.get(url)  # warm-up: first-request work is not what we measure
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(context.captured_queries)
 
 
 def test_seats_are_listed_by_constituency_and_region_with_their_holders(client):

@@ -4,8 +4,6 @@ import datetime
 import gzip
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from pathfinders.models import MilestoneStatus, RoadMapStatus, Stage
@@ -19,18 +17,11 @@ from tests.factories import (
     RoadMapFactory,
     StageChangeFactory,
 )
+from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
 
 LIST = "/pathfinders/"
-
-
-def count_queries(client, url):
-    client.get(url)  # warm-up: first-request work is not what we measure
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(context.captured_queries)
 
 
 def adopted_road_map(pathfinder, **kwargs):
