@@ -33,9 +33,7 @@ class Stage(models.TextChoices):
 class PathfinderQuerySet(models.QuerySet):
     def with_stage(self):
         """Annotate `stage`: the latest StageChange's stage (null before the first)."""
-        latest = StageChange.objects.filter(pathfinder=OuterRef("pk")).order_by(
-            F("changed_on").desc(nulls_last=True), "-id"
-        )
+        latest = StageChange.objects.filter(pathfinder=OuterRef("pk")).latest_first()
         return self.annotate(stage=Subquery(latest.values("stage")[:1]))
 
 
@@ -81,7 +79,7 @@ class PathfinderCountry(TimestampedModel):
 
     @property
     def current_stage(self) -> str | None:
-        change = self.stage_changes.order_by(F("changed_on").desc(nulls_last=True), "-id").first()
+        change = self.stage_changes.latest_first().first()
         return change.stage if change else None
 
     def report_light(self, on: datetime.date | None = None) -> str | None:
@@ -121,6 +119,12 @@ class TrafficLight(models.TextChoices):
     RED = "red", _("Report overdue")
 
 
+class StageChangeQuerySet(models.QuerySet):
+    def latest_first(self):
+        """The current stage first: undated changes count as the oldest."""
+        return self.order_by(F("changed_on").desc(nulls_last=True), "-id")
+
+
 @pghistory.track()
 class StageChange(TimestampedModel):
     """A pathfinder country reaching a stage, with the date and the event or decision behind it."""
@@ -146,6 +150,8 @@ class StageChange(TimestampedModel):
     )
     decision = models.TextField(_("decision"), blank=True)
     source = models.CharField(_("source"), max_length=300, blank=True)
+
+    objects = StageChangeQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("stage change")

@@ -4,7 +4,6 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -33,7 +32,7 @@ ALLOWED = {
 
 
 def _latest_change(pathfinder: PathfinderCountry) -> StageChange | None:
-    return pathfinder.stage_changes.order_by(F("changed_on").desc(nulls_last=True), "-id").first()
+    return pathfinder.stage_changes.latest_first().first()
 
 
 @transaction.atomic

@@ -26,9 +26,7 @@ from .worldmap import world
 
 
 def _latest_change():
-    return StageChange.objects.filter(pathfinder=OuterRef("pk")).order_by(
-        F("changed_on").desc(nulls_last=True), "-id"
-    )
+    return StageChange.objects.filter(pathfinder=OuterRef("pk")).latest_first()
 
 
 @cacheable_when_anonymous
