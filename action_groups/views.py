@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from alliance87.caching import cacheable_when_anonymous
 from governance.models import Event
 
 from .models import (
@@ -24,6 +25,7 @@ def _current_memberships(**filters):
     return Membership.objects.current().filter(**filters).select_related("partner")
 
 
+@cacheable_when_anonymous
 def actiongroup_list(request):
     today = timezone.localdate()
     current = (Q(memberships__start_date__isnull=True) | Q(memberships__start_date__lte=today)) & (
@@ -40,6 +42,7 @@ def actiongroup_list(request):
     return render(request, "action_groups/actiongroup_list.html", {"groups": groups})
 
 
+@cacheable_when_anonymous
 def actiongroup_detail(request, slug):
     activities = Activity.objects.prefetch_related("lead_partners")
     work_plans = WorkPlan.objects.select_related("adopted_at").prefetch_related(

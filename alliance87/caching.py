@@ -1,10 +1,17 @@
 """Versions of the data behind cached results, so that a cache entry dies with its data."""
 
+from dataclasses import dataclass
+from functools import cache as cache_function
 from functools import wraps
+from hashlib import sha256
 
+import pghistory.models
 from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
-from django.utils import timezone
+from django.http import HttpResponse
+from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 # A bound on staleness in case two writes commit out of the order of their history ids.
@@ -28,28 +35,107 @@ def data_version(*models: str) -> str:
     return ":".join([timezone.localdate().isoformat(), *(str(i or 0) for i in ids)])
 
 
+def site_data_version() -> str:
+    """data_version of every model whose history is recorded: what any public page may show."""
+    return data_version(*_tracked_models())
+
+
+@cache_function
+def _tracked_models() -> tuple[str, ...]:
+    return tuple(
+        model.pgh_tracked_model._meta.label
+        for model in apps.get_models()
+        if issubclass(model, pghistory.models.Event) and hasattr(model, "pgh_tracked_model")
+    )
+
+
 # Long enough to spare a reader's repeated visits, short enough that an edit shows soon.
 PAGE_MAX_AGE = 60
+# Stands for the CSP nonce in a shared copy of a page. PostgreSQL text cannot hold a NUL, so no
+# content from the database can forge it.
+NONCE_MARK = b"\x00csp-nonce\x00"
+
+
+@dataclass(frozen=True)
+class SharedPage:
+    """A rendered page that every anonymous reader of the same address and language may get."""
+
+    body: bytes
+    headers: tuple[tuple[str, str], ...]
+
+
+def _may_share(request) -> bool:
+    """Only a plain GET by an anonymous reader with nothing personal pending (no session)."""
+    return (
+        request.method == "GET"
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES
+        and not request.user.is_authenticated
+    )
+
+
+def _page_key(request) -> str:
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    digest = sha256(address.encode()).hexdigest()
+    return f"page:{site_data_version()}:{translation.get_language()}:{digest}"
+
+
+def _share(request, response) -> SharedPage | None:
+    """The shareable copy of `response`, or None if it holds anything of this request's own."""
+    if (
+        response.status_code != 200
+        or response.streaming
+        or response.cookies
+        # A CSRF token in a form is this visitor's own.
+        or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+    ):
+        return None
+    body = response.content
+    # Truthy only once the page has asked for its nonce (django-csp's lazy object).
+    if request.csp_nonce:
+        body = body.replace(str(request.csp_nonce).encode(), NONCE_MARK)
+    return SharedPage(body, tuple(response.items()))
+
+
+def _from_shared(request, page: SharedPage) -> HttpResponse:
+    body = page.body
+    if NONCE_MARK in body:
+        body = body.replace(NONCE_MARK, str(request.csp_nonce).encode())
+    response = HttpResponse(body)
+    for name, value in page.headers:
+        response[name] = value
+    return response
 
 
 def cacheable_when_anonymous(view):
-    """Let a browser keep an anonymous visitor's copy of a public page for a minute.
+    """Share one rendered copy of a public page among anonymous readers, and let browsers keep it.
 
-    `private`, not `public`: every page carries its own CSP nonce, which a shared cache would
-    replay to everybody. Nothing is said for signed-in users, error pages or responses that set
-    a cookie (a CSRF token, a session), which must never be reused.
+    The server keeps the page in the cache (Redis when REDIS_URL is set) under a key holding the
+    site's data version, so any write serves a fresh page at once. Each copy gets its own CSP
+    nonce: the page is stored with NONCE_MARK in its place.
+
+    The browser may keep it a minute: `private`, not `public`, because every response carries
+    its own nonce, which a shared proxy would replay to everybody. Nothing is shared or said for
+    signed-in users, error pages or responses that set a cookie, which must never be reused.
     """
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        if (
-            request.method in ("GET", "HEAD")
-            and response.status_code == 200
-            and not request.user.is_authenticated
-            and not response.cookies
-            and not response.has_header("Cache-Control")
-        ):
+        if not _may_share(request):
+            return view(request, *args, **kwargs)
+        key = _page_key(request)
+        shared = cache.get(key)
+        if shared is not None:
+            response = _from_shared(request, shared)
+        else:
+            response = view(request, *args, **kwargs)
+            if hasattr(response, "render"):
+                response.render()
+            shared = _share(request, response)
+            if shared is None:
+                return response
+            cache.set(key, shared, CACHE_SECONDS)
+        if not response.has_header("Cache-Control"):
             patch_cache_control(response, private=True, max_age=PAGE_MAX_AGE)
             patch_vary_headers(response, ["Cookie", "Accept-Language"])
         return response

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from action_groups.models import ActionGroup
+from alliance87.caching import cacheable_when_anonymous
 from governance.models import Event, GlobalEstimate, Office, OfficeTerm
 from partners.models import Partner, PartnerStatus
 from pathfinders.models import PathfinderCountry
@@ -32,6 +33,7 @@ def _global_estimates() -> list[GlobalEstimate]:
 
 
 @require_GET
+@cacheable_when_anonymous
 def home(request):
     today = timezone.localdate()
     offices = {

@@ -7,7 +7,6 @@ from . import views
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("api/v1/", include("alliance87.api.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
 ]
 
 # Pages carry their language in the URL (/fr/partners/); English needs no prefix.

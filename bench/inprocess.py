@@ -38,13 +38,16 @@ def count_queries(client, urls: list[str]) -> dict:
 
     if not urls:
         return {"status": "missing", "reason": "no URLs"}
-    cold, warm = [], []
+    cold, warm, cold_ms = [], [], []
     for url in spread(urls):
         for counts in (cold, warm):
             if counts is cold:
                 cache.clear()
+            started = time.perf_counter()
             with CaptureQueriesContext(connection) as captured:
                 response = client.get(url)
+            if counts is cold:
+                cold_ms.append((time.perf_counter() - started) * 1000)
             if response.status_code != 200:
                 return {"status": "missing", "reason": f"HTTP {response.status_code} {url}"}
             counts.append(len(captured.captured_queries))
@@ -55,6 +58,9 @@ def count_queries(client, urls: list[str]) -> dict:
         "max": max(cold),
         "warm_min": min(warm),
         "warm_max": max(warm),
+        # What a request costs when nothing is cached (a new URL, or the first after a write).
+        "cold_p50_ms": round(percentile(cold_ms, 50), 1),
+        "cold_max_ms": round(max(cold_ms), 1),
     }
 
 

@@ -92,6 +92,7 @@ COLUMNS = [
     ("p99/p50", lambda r: _number(r["tail"])),
     ("SQL 100k", lambda r: query_span(r["queries_large"])),
     ("SQL 1k", lambda r: query_span(r["queries_small"])),
+    ("Cold ms", lambda r: _number((r["queries_large"] or {}).get("cold_p50_ms"))),
     ("x ref", lambda r: _number(r["ratio"], 2)),
     ("Goal", _goal),
     ("Met", lambda r: {True: "yes", False: "NO", None: ""}[r["goal_met"]]),
@@ -111,7 +112,7 @@ def table(result_rows: list[dict], search: dict | None = None) -> str:
     widths = [max(len(line[i]) for line in cells) for i in range(len(COLUMNS))]
     lines = [
         "  ".join(
-            text.ljust(width) if i in (0, 8, 10) else text.rjust(width)
+            text.ljust(width) if i in (0, 9, 11) else text.rjust(width)
             for i, (text, width) in enumerate(zip(line, widths, strict=True))
         ).rstrip()
         for line in cells

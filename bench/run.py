@@ -5,9 +5,11 @@
    `generate_demo_data` with the same seed (the command does nothing when they are already filled).
 2. Measures in process, on each database, the SQL queries per request of every target and, on
    the large one, the typo-tolerant search (bench/inprocess.py); builds the URL mixes.
-3. Starts gunicorn with gunicorn.conf.py, debug off, on 127.0.0.1 only; for each target a
-   pre-flight request (a page that does not exist yet is marked "missing"), a warm-up, then wrk
-   for a fixed time over the target's URL mix; stops gunicorn.
+3. Starts gunicorn with gunicorn.conf.py, debug off, on 127.0.0.1 only, its cache in Redis as in
+   production (BENCH_REDIS_URL, by default database 8 of the Redis on 127.0.0.1:6379, emptied
+   first; local memory if no Redis answers); for each target a pre-flight request (a page that
+   does not exist yet is marked "missing"), a warm-up (every URL of the mix once, then wrk for
+   BENCH_WARMUP seconds), then wrk for a fixed time over the target's URL mix; stops gunicorn.
 4. Prints one table and writes it as JSON under bench/results/.
 """
 
@@ -16,9 +18,11 @@ import json
 import os
 import secrets
 import signal
+import socket
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 import urllib.error
 import urllib.request
 from datetime import UTC, datetime
@@ -119,14 +123,29 @@ def measure_in_process(url: str, name: str, *, search: bool) -> dict:
     return json.loads(out.read_text(encoding="utf-8"))
 
 
+def shared_cache(url: str) -> str:
+    """`url` emptied, if a Redis answers there; else "" (each worker keeps its own cache)."""
+    parts = urlsplit(url)
+    try:
+        with socket.create_connection((parts.hostname, parts.port or 6379), timeout=2):
+            pass
+    except OSError:
+        return ""
+    import redis
+
+    redis.Redis.from_url(url).flushdb()
+    return url
+
+
 class Server:
     """gunicorn with gunicorn.conf.py, on 127.0.0.1 only; stopped however the run ends."""
 
-    def __init__(self, url: str, port: int):
+    def __init__(self, url: str, port: int, *, redis_url: str = ""):
         self.base = f"http://127.0.0.1:{port}"
         self.log = WORK / "gunicorn.log"
         env = server_environment(url)
         env["GUNICORN_BIND"] = f"127.0.0.1:{port}"
+        env["REDIS_URL"] = redis_url
         self.process = subprocess.Popen(
             [str(Path(PYTHON).parent / "gunicorn"), "-c", "gunicorn.conf.py", "alliance87.wsgi"],
             cwd=ROOT,
@@ -176,6 +195,12 @@ def preflight(base: str, urls: list[str]) -> str:
         if status != 200:
             return f"HTTP {status} {path}"
     return ""
+
+
+def visit_all(base: str, urls: list[str], *, connections: int) -> None:
+    """Every URL once, `connections` at a time: the state of a site that has been up a while."""
+    with ThreadPoolExecutor(max_workers=connections) as pool:
+        list(pool.map(lambda path: get(base + path, timeout=120), urls))
 
 
 def wrk(base: str, url_file: Path, *, seconds: int, connections: int, threads: int) -> dict:
@@ -238,6 +263,7 @@ def load(base: str, mixes: dict, args) -> dict:
         url_file = WORK / f"urls-{target.key}.txt"
         url_file.write_text("\n".join(urls) + "\n", encoding="utf-8")
         options = {"connections": args.connections, "threads": args.wrk_threads}
+        visit_all(base, urls, connections=args.connections)
         if args.warmup:
             wrk(base, url_file, seconds=args.warmup, **options)
         measured = wrk(base, url_file, seconds=args.seconds, **options)
@@ -283,6 +309,9 @@ def parse_args(argv):
     parser.add_argument("--connections", type=int, default=int(env("BENCH_CONNECTIONS") or 8))
     parser.add_argument("--wrk-threads", type=int, default=int(env("BENCH_WRK_THREADS") or 1))
     parser.add_argument("--port", type=int, default=int(env("BENCH_PORT") or 8787))
+    parser.add_argument(
+        "--redis-url", default=env("BENCH_REDIS_URL") or "redis://127.0.0.1:6379/8"
+    )
     parser.add_argument("--only", type=lambda s: set(s.split(",")), default=None)
     parser.add_argument("--no-write", action="store_true", help="print, but write no JSON")
     parser.add_argument(
@@ -323,7 +352,9 @@ def main(argv=None) -> int:
         measured_large = measure_in_process(large, "large", search=True)
 
     step(f"Load: wrk, {args.warmup} s warm-up and {args.seconds} s per target")
-    server = Server(large, args.port)
+    redis_url = shared_cache(args.redis_url)
+    print(f"Cache: {'Redis at ' + redis_url if redis_url else 'local memory in each worker'}")
+    server = Server(large, args.port, redis_url=redis_url)
     try:
         server.wait_until_up()
         results = load(server.base, measured_large["urls"], args)
@@ -346,6 +377,7 @@ def main(argv=None) -> int:
             "connections": args.connections,
             "threads": args.wrk_threads,
         },
+        "cache": "redis" if redis_url else "locmem",
         "gunicorn": server_config(),
     }
     if not args.no_write:

@@ -84,6 +84,7 @@ def _office_history(on: datetime.date) -> list[tuple]:
     ]
 
 
+@cacheable_when_anonymous
 def event_list(request):
     filterset = EventFilterSet(request.GET or None, queryset=Event.objects.all())
     page = Paginator(filterset.qs, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
@@ -101,6 +102,7 @@ def event_list(request):
     return render(request, "governance/event_list.html", context)
 
 
+@cacheable_when_anonymous
 def event_detail(request, slug):
     pledges = Pledge.objects.with_status().select_related("partner").order_by("partner__name", "id")
     event = get_object_or_404(

@@ -88,7 +88,7 @@ def test_the_directory_filters_and_the_language_switches_without_javascript(seed
     assert 0 < narrowed < total
     expect(page.locator(".partner-card")).to_have_count(narrowed)
 
-    page.get_by_role("button", name="Français").click()
+    page.get_by_role("link", name="Français").click()
     page.wait_for_url(re.compile(r"/fr/partners/\?.*category=employers"))
     expect(page.locator("html")).to_have_attribute("lang", "fr")
     assert count_of(page) == narrowed

@@ -13,19 +13,19 @@ NAV = ["/partners/", "/pathfinders/", "/action-groups/", "/governance/", "/event
 def test_the_language_switcher_keeps_the_page_and_its_filters(seeded, page):
     page.goto("/partners/?theme=child_labour")
 
-    page.get_by_role("button", name="Français").click()
+    page.get_by_role("link", name="Français").click()
 
     page.wait_for_url(re.compile(r"/fr/partners/\?theme=child_labour$"))
     expect(page.locator("html")).to_have_attribute("lang", "fr")
     expect(page.get_by_role("heading", level=1)).to_have_text("Partenaires")
-    expect(page.get_by_role("button", name="Français")).to_have_attribute("aria-current", "true")
+    expect(page.get_by_role("link", name="Français")).to_have_attribute("aria-current", "true")
 
-    page.get_by_role("button", name="Español").click()
+    page.get_by_role("link", name="Español").click()
     page.wait_for_url(re.compile(r"/es/partners/\?theme=child_labour$"))
     expect(page.locator("html")).to_have_attribute("lang", "es")
     expect(page.get_by_role("heading", level=1)).to_have_text("Socios")
 
-    page.get_by_role("button", name="English").click()
+    page.get_by_role("link", name="English").click()
     page.wait_for_url(re.compile(r"^http://[^/]+/partners/\?theme=child_labour$"))
     expect(page.locator("html")).to_have_attribute("lang", "en")
 

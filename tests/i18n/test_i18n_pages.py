@@ -216,26 +216,28 @@ def test_a_message_used_alone_and_with_a_count_is_translated_both_ways(client, r
     assert "1 Groupe d'action" in home
 
 
-NEXT_FIELD = re.compile(r'<input type="hidden" name="next" value="([^"]*)">')
+SWITCHER_LINK = re.compile(
+    r'<a href="([^"]*)" hreflang="(\w+)" lang="\2"\s+class="language-switcher__link"'
+    r'( aria-current="true")?>([^<]*)</a>'
+)
 
 
-def switch(client, page, language):
-    """Press the page's button for `language`, as a reader without JavaScript would."""
-    response = client.get(page)
-    assert f'name="language" value="{language}" lang="{language}"' in response.text
-    next_url = html.unescape(NEXT_FIELD.search(response.text).group(1))
-    return client.post("/i18n/setlang/", {"language": language, "next": next_url})
+def switcher_links(response) -> dict[str, tuple[str, str, bool]]:
+    """{language: (address, name, is current)} of the page's language switcher."""
+    return {
+        code: (html.unescape(href), name, bool(current))
+        for href, code, current, name in SWITCHER_LINK.findall(response.text)
+    }
 
 
 def test_the_language_switcher_names_each_language_and_marks_the_current_one(client):
-    response = client.get("/fr/partners/")
+    links = switcher_links(client.get("/fr/partners/"))
 
-    assert 'action="/i18n/setlang/"' in response.text
-    for code, name in [("en", "English"), ("fr", "Français"), ("es", "Español")]:
-        assert re.search(
-            rf'value="{code}" lang="{code}"\s+class="[^"]*"[^>]*>{name}<', response.text
-        )
-    assert re.search(r'value="fr" lang="fr"\s+class="[^"]*" aria-current="true"', response.text)
+    assert {code: (name, current) for code, (_href, name, current) in links.items()} == {
+        "en": ("English", False),
+        "fr": ("Français", True),
+        "es": ("Español", False),
+    }
 
 
 @pytest.mark.parametrize(
@@ -253,21 +255,21 @@ def test_the_language_switcher_names_each_language_and_marks_the_current_one(cli
         ),
     ],
 )
-def test_the_language_switcher_opens_the_same_page_in_the_chosen_language(
+def test_the_language_switcher_links_to_the_same_page_in_each_language(
     client, page, language, expected
 ):
-    response = switch(client, page, language)
+    address, _name, _current = switcher_links(client.get(page))[language]
 
-    assert response.status_code == 302
-    assert response["Location"] == expected
-    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == language
+    assert address == expected
+    assert client.get(address).status_code == 200
 
 
-def test_set_language_puts_an_english_address_into_the_chosen_language(client):
-    response = client.post("/i18n/setlang/", {"language": "fr", "next": "/partners/"})
+def test_the_language_switcher_holds_no_form_and_no_csrf_token(client):
+    response = client.get("/partners/")
 
-    assert response.status_code == 302
-    assert response["Location"] == "/fr/partners/"
+    assert "language-switcher" in response.text
+    assert "csrfmiddlewaretoken" not in response.text
+    assert settings.CSRF_COOKIE_NAME not in response.cookies
 
 
 def test_form_errors_are_in_the_language_of_the_page(client):

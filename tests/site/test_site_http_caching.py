@@ -1,6 +1,14 @@
+import re
+
 import pytest
+from csp.middleware import CSPMiddleware
+from django.contrib.auth.models import AnonymousUser
+from django.db import connection
+from django.http import HttpResponse
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from alliance87.caching import NONCE_MARK, cacheable_when_anonymous
 from tests.factories import PartnerFactory, PathfinderCountryFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -40,3 +48,93 @@ def test_the_join_form_is_never_cached(client):
     response = client.get(reverse("partners:join"))
 
     assert "max-age" not in response.get("Cache-Control", "")
+
+
+NONCE_IN_HEADER = re.compile(r"'nonce-([^']+)'")
+
+
+def nonce_of(response) -> str:
+    return NONCE_IN_HEADER.search(response["Content-Security-Policy"]).group(1)
+
+
+def test_an_anonymous_reader_gets_the_shared_copy_of_a_page_for_one_query(client, pages):
+    for url in pages:
+        first = client.get(url)
+        with CaptureQueriesContext(connection) as captured:
+            again = client.get(url)
+
+        assert again.status_code == 200, url
+        # Only the data version: the page itself comes from the cache.
+        assert len(captured) == 1, url
+        assert again.content == first.content, url
+
+
+def test_every_copy_of_a_shared_page_carries_its_own_nonce(rf):
+    @cacheable_when_anonymous
+    def page_with_inline_script(request):
+        return HttpResponse(f'<script nonce="{request.csp_nonce}">go()</script>')
+
+    def get():
+        request = rf.get("/with-script/")
+        request.user = AnonymousUser()
+        return CSPMiddleware(page_with_inline_script)(request)
+
+    first, again = get(), get()
+
+    assert nonce_of(first) != nonce_of(again)
+    assert again.content == f'<script nonce="{nonce_of(again)}">go()</script>'.encode()
+
+
+def test_a_page_without_inline_script_asks_for_no_nonce(client):
+    url = reverse("pathfinders:pathfinder_list")
+    client.get(url)
+    again = client.get(url)
+
+    assert "nonce-" not in again["Content-Security-Policy"]
+    assert NONCE_MARK not in again.content
+
+
+def test_a_write_shows_on_the_shared_page_at_once(client):
+    partner = PartnerFactory(name="Before the edit")
+    assert "Before the edit" in client.get(partner.get_absolute_url()).text
+
+    partner.name = "After the edit"
+    partner.save()
+
+    assert "After the edit" in client.get(partner.get_absolute_url()).text
+
+
+def test_each_language_and_query_has_its_own_copy(client):
+    PartnerFactory(name="Ministry of Labour", category="government")
+    PartnerFactory(name="Workers Union", category="workers")
+
+    english = client.get("/partners/?category=government").text
+    french = client.get("/fr/partners/?category=government").text
+    other = client.get("/partners/?category=workers").text
+
+    assert 'lang="en"' in english and 'lang="fr"' in french
+    assert "Ministry of Labour" in english and "Workers Union" not in english
+    assert "Workers Union" in other and "Ministry of Labour" not in other
+
+
+def test_a_signed_in_user_never_gets_or_leaves_a_shared_copy(client, pages):
+    staff = UserFactory()
+    client.force_login(staff)
+    for url in pages:
+        client.get(url)
+    client.logout()
+
+    with CaptureQueriesContext(connection) as captured:
+        client.get(pages[0])
+
+    # A miss: the whole directory is built again, not just the data version read.
+    assert len(captured) > 1
+
+
+def test_a_missing_page_is_not_shared(client):
+    url = "/partners/no-such-partner/"
+    assert client.get(url).status_code == 404
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 404
+    assert len(captured) > 1
