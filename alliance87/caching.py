@@ -74,10 +74,14 @@ def _may_share(request) -> bool:
     )
 
 
-def _page_key(request) -> str:
+def shared_key(request, *parts: str) -> str:
+    """The cache key of the shared copy of what `request` asks for, in this data version.
+
+    `parts`: whatever else the answer depends on (the API's format).
+    """
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     digest = sha256(address.encode()).hexdigest()
-    return f"page:{site_data_version()}:{translation.get_language()}:{digest}"
+    return ":".join(["shared", site_data_version(), translation.get_language(), *parts, digest])
 
 
 def _share(request, response) -> SharedPage | None:
@@ -123,7 +127,7 @@ def cacheable_when_anonymous(view):
     def wrapped(request, *args, **kwargs):
         if not _may_share(request):
             return view(request, *args, **kwargs)
-        key = _page_key(request)
+        key = shared_key(request)
         shared = cache.get(key)
         if shared is not None:
             response = _from_shared(request, shared)

@@ -1,12 +1,6 @@
 """The partner directory's filters, shared by the HTML directory and the API."""
 
 import django_filters
-from django.contrib.postgres.search import (
-    SearchQuery,
-    SearchRank,
-    SearchVector,
-    TrigramWordSimilarity,
-)
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -24,37 +18,7 @@ from .models import (
     Theme,
 )
 from .regions import Region
-
-# The same expression as the GIN index `partner_text_search`, so PostgreSQL can use it.
-PARTNER_SEARCH_VECTOR = SearchVector("name", "acronym", "description", config="english")
-# Trigram word similarity above this counts as a match: tolerant of a typo or two in a name.
-NAME_SIMILARITY = 0.4
-
-
-def search_partners(queryset, value: str):
-    """Partners whose name is like `value` (typos allowed) or whose text matches it, best first."""
-    value = value.strip()
-    if not value:
-        return queryset
-    query = SearchQuery(value, config="english", search_type="websearch")
-    # One index-served branch per way of matching, joined by UNION: in a single OR, PostgreSQL
-    # rechecked every branch (to_tsvector of each description included) on every candidate row
-    # any one index returned, thousands for a short or common word.
-    branches = [
-        Partner.objects.filter(name__trigram_word_similar=value),
-        Partner.objects.filter(name__icontains=value),
-        Partner.objects.filter(acronym__iexact=value),
-        Partner.objects.annotate(search=PARTNER_SEARCH_VECTOR).filter(search=query),
-    ]
-    first, *others = (branch.order_by().values("pk") for branch in branches)
-    return (
-        queryset.filter(pk__in=first.union(*others))
-        .annotate(
-            name_similarity=TrigramWordSimilarity(value, "name"),
-            text_rank=SearchRank(PARTNER_SEARCH_VECTOR, query),
-        )
-        .order_by("-name_similarity", "-text_rank", "name", "id")
-    )
+from .search import search_partners
 
 
 class PartnerFilterSet(BaseFilterSet):

@@ -48,7 +48,9 @@ def copy_insert(objs: list[models.Model]) -> None:
     """Insert objects of one model, setting their primary keys."""
     model = type(objs[0])
     meta = model._meta
-    fields = [f for f in meta.concrete_fields if not f.primary_key]
+    # A generated column (the partner's search vector) is the database's to write: COPY refuses
+    # it, and reading it from an unsaved object would query for the row.
+    fields = [f for f in meta.concrete_fields if not f.primary_key and not f.generated]
     relations = [f for f in fields if f.is_relation]
     stamped = [
         f.attname

@@ -1,5 +1,8 @@
 import datetime
 
+import pytest
+from rest_framework.test import APIClient
+
 from alliance87.testing.api import APIResourceTests
 from tests.factories import (
     ActionGroupFactory,
@@ -57,3 +60,39 @@ class TestPartnerIdentifiers(APIResourceTests):
 
     def create_data(self):
         return {"partner": PartnerFactory().slug, "scheme": "XM-DAC", "identifier": "41302"}
+
+
+@pytest.mark.django_db
+def test_the_search_parameter_tolerates_a_typo_and_ranks_name_matches_first():
+    PartnerFactory(
+        name="Anti-Slavery International", acronym="ASI", description="Works with migrants."
+    )
+    PartnerFactory(name="Migrant Forum in Asia", acronym="MFA", description="A network.")
+
+    response = APIClient().get("/api/v1/partners/", {"q": "Migrnt"})
+
+    assert response.status_code == 200, response.content
+    assert [row["name"] for row in response.json()["results"]] == [
+        "Migrant Forum in Asia",
+        "Anti-Slavery International",
+    ]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("value", ['"forced labour', "labour:* & !", "a'b\\c (<->)"])
+def test_the_search_parameter_answers_punctuation_and_operators(value):
+    PartnerFactory(name="Forced Labour Observatory")
+
+    response = APIClient().get("/api/v1/partners/", {"q": value})
+
+    assert response.status_code == 200, response.content
+
+
+@pytest.mark.django_db
+def test_a_partner_in_the_api_shows_no_search_vector():
+    partner = PartnerFactory()
+
+    row = APIClient().get(f"/api/v1/partners/{partner.slug}/").json()
+
+    assert "search_vector" not in row
+    assert row["name"] == partner.name

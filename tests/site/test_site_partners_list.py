@@ -56,6 +56,38 @@ def test_search_tolerates_a_typo_in_a_name(client):
     assert names(response) == ["International Organization for Migration"]
 
 
+def test_search_corrects_a_typo_in_a_name_word_and_its_facets_count_the_same_partners(client):
+    PartnerFactory(name="International Labour Organization", acronym="ILO", country="CH")
+    PartnerFactory(name="Labour Inspection Network", country="GH")
+    PartnerFactory(name="Walk Free", country="AU")
+
+    response = client.get(LIST, {"q": "labour organisaton"})
+
+    assert names(response) == ["International Labour Organization"]
+    assert response.context["page_obj"].paginator.count == 1
+    assert facet(response, "country") == {"CH": 1}
+    assert facet(response, "category")["government"] == 1
+
+
+def test_search_finds_a_word_found_only_in_descriptions(client):
+    PartnerFactory(name="Walk Free", description="Measures modern slavery around the world.")
+    PartnerFactory(name="Freedom Fund", description="Funds frontline organisations.")
+
+    response = client.get(LIST, {"q": "frontline"})
+
+    assert names(response) == ["Freedom Fund"]
+    assert facet(response, "category")["government"] == 1
+
+
+def test_search_with_quotes_operators_or_a_nul_is_answered(client):
+    PartnerFactory(name="Forced Labour Observatory")
+
+    for value in ['"forced labour', "labour:* & !(", "forced\x00labour"]:
+        response = client.get(LIST, {"q": value})
+
+        assert response.status_code == 200, value
+
+
 def test_category_facet_counts_ignore_the_category_filter_but_apply_the_others(client):
     PartnerFactory.create_batch(3, category=Category.GOVERNMENT, country="GH")
     PartnerFactory.create_batch(2, category=Category.CIVIL_SOCIETY, country="GH")
