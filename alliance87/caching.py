@@ -81,7 +81,16 @@ def shared_key(request, *parts: str) -> str:
     """
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     digest = sha256(address.encode()).hexdigest()
-    return ":".join(["shared", site_data_version(), translation.get_language(), *parts, digest])
+    return ":".join(
+        [
+            "shared",
+            site_data_version(),
+            translation.get_language(),
+            timezone.get_current_timezone_name(),
+            *parts,
+            digest,
+        ]
+    )
 
 
 def _share(request, response) -> SharedPage | None:

@@ -309,9 +309,7 @@ def parse_args(argv):
     parser.add_argument("--connections", type=int, default=int(env("BENCH_CONNECTIONS") or 8))
     parser.add_argument("--wrk-threads", type=int, default=int(env("BENCH_WRK_THREADS") or 1))
     parser.add_argument("--port", type=int, default=int(env("BENCH_PORT") or 8787))
-    parser.add_argument(
-        "--redis-url", default=env("BENCH_REDIS_URL") or "redis://127.0.0.1:6379/8"
-    )
+    parser.add_argument("--redis-url", default=env("BENCH_REDIS_URL") or "redis://127.0.0.1:6379/8")
     parser.add_argument("--only", type=lambda s: set(s.split(",")), default=None)
     parser.add_argument("--no-write", action="store_true", help="print, but write no JSON")
     parser.add_argument(

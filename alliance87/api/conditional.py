@@ -30,8 +30,12 @@ class ConditionalMixin:
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
         patch_vary_headers(response, ["Authorization"])
-        if request.method in ("GET", "HEAD") and hasattr(response, "add_post_render_callback"):
+        if request.method not in ("GET", "HEAD"):
+            return response
+        if hasattr(response, "add_post_render_callback"):
             response.add_post_render_callback(
                 partial(_conditional, request._request, self.last_modified)
             )
-        return response
+            return response
+        # Already rendered: a shared copy (alliance87/api/shared.py).
+        return _conditional(request._request, self.last_modified, response) or response

@@ -1,5 +1,6 @@
 """Which API resource shows each model: its URL name and how an object is looked up in the URL."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from urllib.parse import quote
@@ -35,17 +36,44 @@ class Resource:
         # Pathfinder URLs carry the ISO code in lower case, like the pages.
         return value.code.lower() if isinstance(value, Country) else str(value)
 
-    def path_for(self, value: str) -> str:
+    def _around(self) -> tuple[str, str]:
         country = self.lookup_field == "country"
-        if country:
+        return _path_around(self.prefix, country, get_script_prefix(), get_urlconf())
+
+    def _quoted(self, value: str) -> str:
+        if self.lookup_field == "country":
             value = value.lower()
-        head, tail = _path_around(self.prefix, country, get_script_prefix(), get_urlconf())
         # Quoted as reverse() quotes.
-        return head + quote(value, safe=RFC3986_SUBDELIMS + "/~:@") + tail
+        return quote(value, safe=RFC3986_SUBDELIMS + "/~:@")
+
+    def path_for(self, value: str) -> str:
+        head, tail = self._around()
+        return head + self._quoted(value) + tail
 
     def detail_url(self, obj, request=None) -> str:
         path = self.path_for(self.lookup_value(obj))
         return request.build_absolute_uri(path) if request is not None else path
+
+    def detail_urls(self, request=None) -> Callable[[models.Model], str]:
+        """detail_url() for the many records of one request, its address worked out once.
+
+        Per row, looking up the script prefix and URLconf and building an absolute URI was a
+        seventh of a list's serialising. build_absolute_uri() puts the same scheme and host
+        before every path and leaves a quoted value as it is, except for "." and ".." segments,
+        which it resolves: a value with a dot (no slug, id or ISO code has one) takes the long
+        way.
+        """
+        head, tail = self._around()
+        if request is not None:
+            head = request.build_absolute_uri(head)
+
+        def url(obj) -> str:
+            quoted = self._quoted(self.lookup_value(obj))
+            if request is not None and "." in quoted:
+                return self.detail_url(obj, request)
+            return head + quoted + tail
+
+        return url
 
 
 @cache

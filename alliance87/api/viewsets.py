@@ -4,9 +4,11 @@ from django.db import transaction
 from rest_framework import viewsets
 
 from .conditional import ConditionalMixin
+from .filtering import RegistryFilterBackend
+from .shared import SharedReadMixin
 
 
-class RegistryViewSet(ConditionalMixin, viewsets.ModelViewSet):
+class RegistryViewSet(SharedReadMixin, ConditionalMixin, viewsets.ModelViewSet):
     """List, read, create, update and delete one kind of record.
 
     Subclasses give `queryset` (with the joins and prefetches a list needs, so it runs a fixed
@@ -15,13 +17,12 @@ class RegistryViewSet(ConditionalMixin, viewsets.ModelViewSet):
     """
 
     lookup_value_regex = r"[0-9]+"
+    filter_backends = [RegistryFilterBackend]
 
-    def filter_queryset(self, queryset):
-        # A record named in the URL, with no query parameter: every filter would be empty, and
-        # building the filter set (its forms, 250 countries) was a quarter of a detail's time.
-        if self.lookup_field in self.kwargs and not self.request.query_params:
-            return queryset
-        return super().filter_queryset(queryset)
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        hidden = unshown_columns(queryset.model, queryset.query.select_related)
+        return queryset.defer(*hidden) if hidden else queryset
 
     def get_object(self):
         obj = super().get_object()
@@ -55,3 +56,21 @@ class RegistryViewSet(ConditionalMixin, viewsets.ModelViewSet):
 class SlugLookupMixin:
     lookup_field = "slug"
     lookup_value_regex = r"[-a-zA-Z0-9_]+"
+
+
+def unshown_columns(model, select_related, prefix: str = "") -> list[str]:
+    """Columns that no resource shows (serialize=False), of `model` and the records it joins.
+
+    A partner's stored search vector is larger than the rest of its row: the API never reads it.
+    """
+    names = [
+        prefix + field.attname
+        for field in model._meta.concrete_fields
+        if not field.serialize and not field.primary_key and not field.is_relation
+    ]
+    # select_related is True (every relation) or a dict of the joined relations, nested.
+    if isinstance(select_related, dict):
+        for name, nested in select_related.items():
+            related = model._meta.get_field(name).related_model
+            names += unshown_columns(related, nested, f"{prefix}{name}__")
+    return names

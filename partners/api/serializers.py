@@ -5,11 +5,22 @@ from rest_framework import serializers
 
 from alliance87.api.serializers import BriefUserField, RegistrySerializer
 from partners.models import Partner, PartnerIdentifier, PartnershipApplication
-from partners.regions import Region
+from partners.regions import Region, region_for
+
+
+class RegionField(serializers.ChoiceField):
+    """Partner.region, derived from the stored country code."""
+
+    def get_attribute(self, instance):
+        # The model's property reads the country through its descriptor, which builds a Country
+        # object (three code lookups): a tenth of a list row's serialising.
+        if "country" in instance.__dict__:
+            return region_for(instance.__dict__["country"])
+        return instance.region
 
 
 class PartnerSerializer(RegistrySerializer):
-    region = serializers.ChoiceField(
+    region = RegionField(
         choices=Region.choices,
         read_only=True,
         allow_null=True,
