@@ -87,9 +87,9 @@ def test_a_query_on_a_table_without_history_is_not_versioned():
     assert data_version(str(Partner.objects.all().query), "default") is not None
 
 
-def test_a_first_page_that_holds_the_whole_list_is_not_counted():
+def test_a_first_page_that_holds_the_whole_list_is_counted_like_any_other():
     PartnerFactory.create_batch(3, category=Category.WORKERS)
-    assert counting_queries(ALL_WORKERS + "&page_size=3") == []
+    assert len(counting_queries(ALL_WORKERS + "&page_size=3")) == 1
     assert count(ALL_WORKERS + "&page_size=3") == 3
 
 
