@@ -1,7 +1,7 @@
 """The partner directory's filters, shared by the HTML directory and the API."""
 
 import django_filters
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -19,6 +19,30 @@ from .models import (
 )
 from .regions import Region
 from .search import search_partners
+
+
+class PartnerOrderingFilter(django_filters.OrderingFilter):
+    """Each sort broken by name, then id, and unknown join dates last either way.
+
+    Without the tie-breaks, PostgreSQL may return equal rows (a country's partners) in another
+    order for the next page, which would then repeat some and skip others. Each order matches an
+    index: (country, name) and partner_newest.
+    """
+
+    def get_ordering_value(self, param):
+        descending = param.startswith("-")
+        field = self.param_map[param.lstrip("-")]
+        if field == "joined_on":
+            joined = F("joined_on")
+            return joined.desc(nulls_last=True) if descending else joined.asc(nulls_last=True)
+        return f"-{field}" if descending else field
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        qs = super().filter(qs, value)
+        ties = ["id"] if self.param_map.get(value[-1].lstrip("-")) == "name" else ["name", "id"]
+        return qs.order_by(*qs.query.order_by, *ties)
 
 
 def country_choices():
@@ -64,7 +88,7 @@ class PartnerFilterSet(BaseFilterSet):
     joined_before = django_filters.DateFilter(
         field_name="joined_on", lookup_expr="lt", label=_("Joined before")
     )
-    ordering = django_filters.OrderingFilter(
+    ordering = PartnerOrderingFilter(
         fields=(("name", "name"), ("joined_on", "joined"), ("country", "country")),
         field_labels={"name": _("Name"), "joined_on": _("Newest joined"), "country": _("Country")},
         label=_("Sort by"),

@@ -2,7 +2,6 @@
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import F
 from django.http import StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -20,13 +19,6 @@ from .filters import PartnerFilterSet
 from .forms import DEFAULT_PAGE_SIZE, PAGE_SIZES, SORT_CHOICES, DirectoryOptionsForm, JoinForm
 from .models import Partner
 
-# Stable orders for the sorts the directory offers: ties broken by name, unknown dates last.
-ORDERS = {
-    "name": ("name", "id"),
-    "-joined": (F("joined_on").desc(nulls_last=True), "name", "id"),
-    "country": ("country", "name", "id"),
-}
-
 JOIN_LIMIT = 5  # applications per address
 JOIN_WINDOW = 60 * 60  # seconds
 
@@ -34,11 +26,7 @@ JOIN_WINDOW = 60 * 60  # seconds
 def filtered_partners(data):
     """The directory's filterset and its result, in the order asked for."""
     filterset = PartnerFilterSet(data, queryset=Partner.objects.all())
-    partners = filterset.qs
-    ordering = data.get("ordering", "")
-    if ordering in ORDERS:
-        partners = partners.order_by(*ORDERS[ordering])
-    return filterset, partners
+    return filterset, filterset.qs
 
 
 @require_GET

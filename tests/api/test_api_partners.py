@@ -96,3 +96,29 @@ def test_a_partner_in_the_api_shows_no_search_vector():
 
     assert "search_vector" not in row
     assert row["name"] == partner.name
+
+
+def names(url: str) -> list[str]:
+    return [row["name"] for row in APIClient().get(url).json()["results"]]
+
+
+@pytest.mark.django_db
+def test_sorting_by_country_breaks_ties_by_name_so_pages_never_overlap():
+    for name in ["Delta", "Alpha", "Echo", "Charlie", "Bravo"]:
+        PartnerFactory(name=name, country="KE")
+    PartnerFactory(name="Zulu", country="BR")
+
+    pages = [names(f"/api/v1/partners/?ordering=country&page_size=2&page={n}") for n in (1, 2, 3)]
+
+    assert pages == [["Zulu", "Alpha"], ["Bravo", "Charlie"], ["Delta", "Echo"]]
+
+
+@pytest.mark.django_db
+def test_sorting_by_join_date_puts_unknown_dates_last_either_way():
+    PartnerFactory(name="Unknown", joined_on=None)
+    PartnerFactory(name="Early", joined_on=datetime.date(2016, 1, 1))
+    PartnerFactory(name="Late B", joined_on=datetime.date(2020, 1, 1))
+    PartnerFactory(name="Late A", joined_on=datetime.date(2020, 1, 1))
+
+    assert names("/api/v1/partners/?ordering=-joined") == ["Late A", "Late B", "Early", "Unknown"]
+    assert names("/api/v1/partners/?ordering=joined") == ["Early", "Late A", "Late B", "Unknown"]
