@@ -1,52 +1,59 @@
 """Versions of the data behind cached results, so that a cache entry dies with its data."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache as cache_function
 from functools import wraps
 from hashlib import sha256
 
-import pghistory.models
 from django.apps import apps
 from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.http import HttpResponse
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from pghistory.core import event_models
 
 # A bound on staleness in case two writes commit out of the order of their history ids.
 CACHE_SECONDS = 10 * 60
 
 
-def data_version(*models: str) -> str:
-    """A string that changes whenever a row of one of `models` ("app.Model") is written.
+def newest_event_ids(event_tables: list[str], using: str = DEFAULT_DB_ALIAS) -> tuple:
+    """The newest history event id of each of `event_tables` (None for an empty one), in one query.
 
     pghistory records every insert, update and delete (bulk and raw ones too, by trigger) as an
     event with an increasing id, so the newest event ids change with the data. Each max() is a
-    backward scan of a primary key: one cheap query whatever the size of the tables. The day is
-    part of it because what is "current" (memberships, seat terms) changes with it.
+    backward scan of a primary key: cheap whatever the size of the tables.
     """
-    tables = [apps.get_model(label).pgh_event_model._meta.db_table for label in models]
+    connection = connections[using]
     quote = connection.ops.quote_name
-    columns = ", ".join(f"(SELECT max(pgh_id) FROM {quote(table)})" for table in tables)
+    columns = ", ".join(f"(SELECT max(pgh_id) FROM {quote(table)})" for table in event_tables)
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT {columns}")
-        ids = cursor.fetchone()
+        return cursor.fetchone()
+
+
+def _version(event_tables: list[str]) -> str:
+    # The day is part of it because what is "current" (memberships, seat terms) changes with it.
+    ids = newest_event_ids(event_tables)
     return ":".join([timezone.localdate().isoformat(), *(str(i or 0) for i in ids)])
 
 
+def data_version(*models: str) -> str:
+    """A string that changes whenever a row of one of `models` ("app.Model") is written."""
+    return _version([apps.get_model(label).pgh_event_model._meta.db_table for label in models])
+
+
 def site_data_version() -> str:
-    """data_version of every model whose history is recorded: what any public page may show."""
-    return data_version(*_tracked_models())
+    """A string that changes whenever any row whose history is kept is written: what any public
+    page may show."""
+    return _version(_every_event_table())
 
 
 @cache_function
-def _tracked_models() -> tuple[str, ...]:
-    return tuple(
-        model.pgh_tracked_model._meta.label
-        for model in apps.get_models()
-        if issubclass(model, pghistory.models.Event) and hasattr(model, "pgh_tracked_model")
-    )
+def _every_event_table() -> list[str]:
+    return sorted({event._meta.db_table for event in event_models()})
 
 
 # Long enough to spare a reader's repeated visits, short enough that an edit shows soon.
@@ -63,13 +70,23 @@ class SharedPage:
     body: bytes
     headers: tuple[tuple[str, str], ...]
 
+    @classmethod
+    def of(cls, response) -> "SharedPage":
+        return cls(response.content, tuple(response.items()))
+
+    def response(self) -> HttpResponse:
+        response = HttpResponse(self.body)
+        for name, value in self.headers:
+            response[name] = value
+        return response
+
 
 def _may_share(request) -> bool:
     """Only a plain GET by an anonymous reader with nothing personal pending (no session)."""
     return (
         request.method == "GET"
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and "messages" not in request.COOKIES
+        and CookieStorage.cookie_name not in request.COOKIES
         and not request.user.is_authenticated
     )
 
@@ -103,21 +120,17 @@ def _share(request, response) -> SharedPage | None:
         or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
     ):
         return None
-    body = response.content
+    page = SharedPage.of(response)
     # Truthy only once the page has asked for its nonce (django-csp's lazy object).
     if request.csp_nonce:
-        body = body.replace(str(request.csp_nonce).encode(), NONCE_MARK)
-    return SharedPage(body, tuple(response.items()))
+        page = replace(page, body=page.body.replace(str(request.csp_nonce).encode(), NONCE_MARK))
+    return page
 
 
 def _from_shared(request, page: SharedPage) -> HttpResponse:
-    body = page.body
-    if NONCE_MARK in body:
-        body = body.replace(NONCE_MARK, str(request.csp_nonce).encode())
-    response = HttpResponse(body)
-    for name, value in page.headers:
-        response[name] = value
-    return response
+    if NONCE_MARK in page.body:
+        page = replace(page, body=page.body.replace(NONCE_MARK, str(request.csp_nonce).encode()))
+    return page.response()
 
 
 def cacheable_when_anonymous(view):

@@ -13,10 +13,11 @@ from django.apps import apps
 from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
-from django.db import connections
 from django.utils import timezone
 from django.utils.functional import cached_property
 from pghistory.core import event_models
+
+from alliance87.caching import newest_event_ids
 
 # Two writes that commit out of order (the later event id first) could leave a count one write
 # behind; the timeout bounds how long that can last.
@@ -50,12 +51,7 @@ def data_version(sql: str, using: str) -> tuple | None:
     )
     if not tables:
         return None
-    connection = connections[using]
-    quote = connection.ops.quote_name
-    subqueries = ", ".join(f"(SELECT max(pgh_id) FROM {quote(events)})" for events in tables)
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {subqueries}")
-        return cursor.fetchone()
+    return newest_event_ids(tables, using)
 
 
 def cached_count(queryset) -> int:

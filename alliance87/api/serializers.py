@@ -2,6 +2,7 @@
 
 import copy
 import operator
+from functools import partial
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -178,6 +179,13 @@ def _shareable(fields: dict) -> bool:
     )
 
 
+def stored(record, attname: str):
+    """A column's value as loaded, without its descriptor: a country field's descriptor builds a
+    Country (three code lookups) on every access."""
+    values = record.__dict__
+    return values[attname] if attname in values else getattr(record, attname)
+
+
 def _reader(field: serializers.Field, columns: dict):
     """How `field` gets its value from a record: what field.get_attribute(record) returns."""
     if type(field).get_attribute is not serializers.Field.get_attribute:
@@ -188,15 +196,8 @@ def _reader(field: serializers.Field, columns: dict):
     if column.is_relation:
         return field.get_attribute
     if isinstance(column, CountryField) and not column.multiple:
-        # The stored code, which the serializer field reads as it reads a Country: the model's
-        # descriptor would build a Country (three code lookups) on every access.
-        name = column.attname
-
-        def stored_code(record):
-            values = record.__dict__
-            return values[name] if name in values else getattr(record, name)
-
-        return stored_code
+        # The stored code, which the serializer field reads as it reads a Country.
+        return partial(stored, attname=column.attname)
     # A column's value is never callable: a plain attribute read is what get_attribute does.
     return operator.attrgetter(column.attname)
 

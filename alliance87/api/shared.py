@@ -1,7 +1,6 @@
 """Anonymous API reads answered from one shared copy, renewed by any write."""
 
 from django.core.cache import cache
-from django.http import HttpResponse
 
 from alliance87.caching import CACHE_SECONDS, SharedPage, shared_key
 
@@ -31,16 +30,12 @@ class SharedReadMixin:
         found = cache.get(key)
         if found is not None:
             page, self.last_modified = found
-            response = HttpResponse(page.body)
-            for name, value in page.headers:
-                response[name] = value
-            return response
+            return page.response()
         response = build(request, *args, **kwargs)
 
         def keep(rendered):
             if rendered.status_code == 200:
-                page = SharedPage(rendered.content, tuple(rendered.items()))
-                cache.set(key, (page, self.last_modified), CACHE_SECONDS)
+                cache.set(key, (SharedPage.of(rendered), self.last_modified), CACHE_SECONDS)
 
         response.add_post_render_callback(keep)
         return response

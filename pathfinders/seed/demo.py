@@ -70,6 +70,12 @@ class DemoData(GovernanceDemo, ActionGroupDemo, PathfinderDemo):
         self.created[model] += len(objs)
         return objs
 
+    def insert_links(self, relation, pairs) -> None:
+        """The rows of a many-to-many `relation` (Activity.lead_partners) for (record, related)."""
+        field = relation.field
+        own, other = f"{field.m2m_field_name()}_id", f"{field.m2m_reverse_field_name()}_id"
+        self.insert([relation.through(**{own: a.pk, other: b.pk}) for a, b in pairs])
+
     def generate(self) -> Counter:
         check_constraints_per_statement()
         partners = self.partners()

@@ -281,11 +281,11 @@ class ActionGroupDemo:
                     rng.sample(leads[plan.group], min(len(leads[plan.group]), rng.randint(1, 2)))
                 )
         self.insert(activities)
-        through = Activity.lead_partners.through
-        self.insert(
-            [
-                through(activity_id=activity.pk, partner_id=partner.pk)
+        self.insert_links(
+            Activity.lead_partners,
+            (
+                (activity, partner)
                 for activity, chosen in zip(activities, lead_rows, strict=True)
                 for partner in chosen
-            ]
+            ),
         )

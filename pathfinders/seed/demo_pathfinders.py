@@ -86,18 +86,15 @@ class PathfinderDemo:
             road_maps += self._road_maps(rng, pathfinder, adopted_on)
         self.insert(workshops)
         self.insert(stages)
-        through = PathfinderCountry.workshops.through
-        self.insert(
-            [through(pathfindercountry_id=e.pathfinder.pk, event_id=e.pk) for e in workshops]
-        )
-        focal = PathfinderCountry.focal_points.through
-        self.insert(
-            [
-                focal(pathfindercountry_id=p.pk, partner_id=partner.pk)
+        self.insert_links(PathfinderCountry.workshops, ((e.pathfinder, e) for e in workshops))
+        self.insert_links(
+            PathfinderCountry.focal_points,
+            (
+                (p, partner)
                 for p in pathfinders
                 for partner in rng.sample(local[p.country.code], min(2, len(local[p.country.code])))
                 if partner.category != Category.GOVERNMENT
-            ]
+            ),
         )
         self.insert(road_maps)
         self._milestones(rng, road_maps, local)
@@ -200,13 +197,13 @@ class PathfinderDemo:
                 )
                 responsible.append(rng.sample(pool, min(len(pool), rng.randint(1, 2))))
         self.insert(milestones)
-        through = Milestone.responsible_partners.through
-        self.insert(
-            [
-                through(milestone_id=milestone.pk, partner_id=partner.pk)
+        self.insert_links(
+            Milestone.responsible_partners,
+            (
+                (milestone, partner)
                 for milestone, partners in zip(milestones, responsible, strict=True)
                 for partner in partners
-            ]
+            ),
         )
 
     @staticmethod

@@ -1,7 +1,6 @@
 from io import StringIO
 
 import pytest
-from django.apps import apps
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django_countries import countries
@@ -12,8 +11,8 @@ from partners.models import Category, Partner, PartnerIdentifier
 from pathfinders.models import AnnualReport, Milestone, PathfinderCountry, RoadMap, StageChange
 from pathfinders.seed.facts import PATHFINDER_CODES
 from tests.factories import PartnerFactory
+from tests.history import tracked_models
 
-APPS = ["partners", "governance", "action_groups", "pathfinders"]
 MARKER = "Demo data (generate_demo_data --seed 7)"
 
 
@@ -22,15 +21,6 @@ def generate(**options):
     options = {"partners": 50, "seed": 7, "verbosity": 0, **options}
     call_command("generate_demo_data", stdout=out, **options)
     return out.getvalue()
-
-
-def tracked_models():
-    return [
-        model
-        for label in APPS
-        for model in apps.get_app_config(label).get_models()
-        if hasattr(model, "pgh_event_model")
-    ]
 
 
 def with_source():

@@ -2,7 +2,6 @@ import datetime
 from io import StringIO
 
 import pytest
-from django.apps import apps
 from django.core.management import call_command
 
 from action_groups.models import ActionGroup, Membership, Role
@@ -18,18 +17,9 @@ from governance.models import (
 )
 from partners.models import Category, Partner, PartnerIdentifier, Theme
 from pathfinders.models import PathfinderCountry, RoadMap, RoadMapStatus, Stage
+from tests.history import tracked_models
 
-APPS = ["partners", "governance", "action_groups", "pathfinders"]
 OCTOBER_2018 = datetime.date(2018, 10, 1)
-
-
-def tracked_models():
-    return [
-        model
-        for label in APPS
-        for model in apps.get_app_config(label).get_models()
-        if hasattr(model, "pgh_event_model")
-    ]
 
 
 def snapshot():
