@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from alliance87.admin import RegistryAdmin
+from core.admin import RegistryAdmin
 
 from .models import ActionGroup, Activity, Membership, WorkPlan
 

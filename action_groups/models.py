@@ -6,7 +6,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from alliance87.models import DatedModel, TimestampedModel, period_exclusion, track_links
+from core.models import DatedModel, TimestampedModel, period_exclusion, track_links
 from governance.models import Event
 from partners.models import Partner
 

@@ -1,12 +1,12 @@
 """Public pages of the Action Groups: the list and each group's page."""
 
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, F, Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from alliance87.caching import cacheable_when_anonymous
+from core.caching import cacheable_when_anonymous
+from core.models import current_condition
 from governance.models import Event
 
 from .models import (
@@ -27,10 +27,7 @@ def _current_memberships(**filters):
 
 @cacheable_when_anonymous
 def actiongroup_list(request):
-    today = timezone.localdate()
-    current = (Q(memberships__start_date__isnull=True) | Q(memberships__start_date__lte=today)) & (
-        Q(memberships__end_date__isnull=True) | Q(memberships__end_date__gt=today)
-    )
+    current = current_condition(through="memberships")
     groups = ActionGroup.objects.annotate(member_count=Count("memberships", filter=current))
     groups = groups.prefetch_related(
         Prefetch(

@@ -34,10 +34,6 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 
-# The benchmark's floor and reference views (alliance87/bench_views.py): `make bench` turns
-# them on; production never does.
-BENCHMARK_VIEWS = env_bool("DJANGO_BENCHMARK_VIEWS", False)
-
 INSTALLED_APPS = [
     # pghistory.admin must come before django.contrib.admin so its templates win.
     "pghistory.admin",
@@ -57,11 +53,13 @@ INSTALLED_APPS = [
     "pgtrigger",
     "pghistory",
     "axes",
-    "alliance87",
+    "core",
     "partners",
     "governance",
     "action_groups",
     "pathfinders",
+    "portal",
+    "seed",
 ]
 
 MIDDLEWARE = [
@@ -95,7 +93,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
-                "alliance87.context_processors.language_links",
+                "core.context_processors.language_links",
             ],
         },
     },
@@ -173,32 +171,32 @@ PGTRIGGER_INSTALL_ON_MIGRATE = True
 # ---------------------------------------------------------------- REST API (issue 4)
 # Reads are open, writes need an API token (admin: "API tokens") and the model permission.
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "alliance87.api.schema.RegistryAutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "core.api.schema.RegistryAutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "alliance87.api.authentication.ApiTokenAuthentication",
+        "core.api.authentication.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["alliance87.api.permissions.ModelPermissions"],
+    "DEFAULT_PERMISSION_CLASSES": ["core.api.permissions.ModelPermissions"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "alliance87.api.pagination.RegistryPagination",
+    "DEFAULT_PAGINATION_CLASS": "core.api.pagination.RegistryPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
-        "alliance87.api.renderers.CSVRenderer",
+        "core.api.renderers.CSVRenderer",
     ],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
-    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "alliance87.api.renderers.RegistryContentNegotiation",
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "core.api.renderers.RegistryContentNegotiation",
     "DEFAULT_THROTTLE_CLASSES": [
-        "alliance87.api.throttling.AnonThrottle",
-        "alliance87.api.throttling.TokenThrottle",
+        "core.api.throttling.AnonThrottle",
+        "core.api.throttling.TokenThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": os.environ.get("API_THROTTLE_ANON", "120/minute"),
         "token": os.environ.get("API_THROTTLE_TOKEN", "1200/minute"),
         "applications": os.environ.get("API_THROTTLE_APPLICATIONS", "5/hour"),
     },
-    "EXCEPTION_HANDLER": "alliance87.api.exceptions.exception_handler",
+    "EXCEPTION_HANDLER": "core.api.exceptions.exception_handler",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 SPECTACULAR_SETTINGS = {
@@ -230,7 +228,7 @@ SPECTACULAR_SETTINGS = {
         "EventKindEnum": "governance.models.EventKind",
         "PledgeProgressEnum": "governance.models.PledgeProgress",
         "StageEnum": "pathfinders.models.Stage",
-        "DatePrecisionEnum": "alliance87.models.DatePrecision",
+        "DatePrecisionEnum": "core.models.DatePrecision",
     },
 }
 # ---------------------------------------------------------------- end of REST API

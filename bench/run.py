@@ -56,7 +56,7 @@ def server_environment(database_url: str) -> dict:
         DJANGO_SECRET_KEY=env.get("BENCH_SECRET_KEY") or secrets.token_urlsafe(50),
         DJANGO_ALLOWED_HOSTS="127.0.0.1",
         DJANGO_SECURE_SSL="0",
-        DJANGO_BENCHMARK_VIEWS="1",
+        DJANGO_SETTINGS_MODULE="bench.settings",
         DJANGO_LOG_LEVEL="WARNING",
         # The throttle still runs (its cost is measured) but never refuses the load.
         API_THROTTLE_ANON="1000000000/second",

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.filters import CountryFilter
 
-from alliance87.admin import RegistryAdmin
+from core.admin import RegistryAdmin
 from partners.models import Partner
 
 from . import services
@@ -22,7 +22,6 @@ from .models import (
     OfficeTerm,
     Pledge,
     PledgeAssessment,
-    PledgeProgress,
     Seat,
     SeatTerm,
 )
@@ -154,7 +153,7 @@ class PledgeAdmin(RegistryAdmin):
 
     @admin.display(description=_("status"), ordering="status")
     def status(self, pledge):
-        return PledgeProgress(pledge.status).label
+        return pledge.status_label
 
 
 @admin.register(PledgeAssessment)

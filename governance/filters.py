@@ -3,7 +3,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from alliance87.filters import BaseFilterSet, DatedFilterSet
+from core.filters import BaseFilterSet, DatedFilterSet
 from partners.regions import Region
 
 from .models import (

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from alliance87.models import (
+from core.models import (
     DatedModel,
     DatePrecision,
     TimestampedModel,
@@ -191,7 +191,7 @@ class Event(TimestampedModel):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("governance:event_detail", kwargs={"slug": self.slug})
+        return reverse("portal:event_detail", kwargs={"slug": self.slug})
 
     @property
     def when(self) -> str:
@@ -243,6 +243,11 @@ class Pledge(TimestampedModel):
 
     def __str__(self):
         return self.title
+
+    @property
+    def status_label(self) -> str:
+        """The label of `status`, which with_status() annotates."""
+        return PledgeProgress(self.status).label
 
 
 @pghistory.track()

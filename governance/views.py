@@ -1,21 +1,17 @@
-"""Public pages of the governance: the Global Coordinating Group and the events."""
+"""The public page of the governance: the Global Coordinating Group, as of any date."""
 
 import datetime
 from itertools import groupby
 
 from django import forms
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
+from django.shortcuts import render
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from alliance87.caching import cacheable_when_anonymous
+from core.caching import cacheable_when_anonymous
 
-from .filters import EventFilterSet
-from .models import Event, EventKind, Office, OfficeTerm, Pledge, PledgeProgress, Seat, SeatTerm
+from .models import Event, EventKind, Office, OfficeTerm, Seat, SeatTerm
 
 # The Alliance was launched in September 2016 (progress report, para. 7): nothing before it.
 RECORDS_BEGIN = datetime.date(2016, 9, 1)
@@ -82,44 +78,3 @@ def _office_history(on: datetime.date) -> list[tuple]:
     return [
         (Office(office).label, list(terms)) for office, terms in groupby(past, lambda t: t.office)
     ]
-
-
-@cacheable_when_anonymous
-def event_list(request):
-    filterset = EventFilterSet(request.GET or None, queryset=Event.objects.all())
-    page = Paginator(filterset.qs, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
-    years = Event.objects.filter(start_date__isnull=False).dates("start_date", "year", "DESC")
-    context = {
-        "filterset": filterset,
-        "page": page,
-        "page_numbers": page.paginator.get_elided_page_range(page.number, on_each_side=2),
-        "kinds": EventKind.choices,
-        "chosen_kinds": request.GET.getlist("kind"),
-        "years": [d.year for d in years],
-        "chosen_year": request.GET.get("year", ""),
-        "filtered": any(request.GET.get(name) for name in filterset.filters),
-    }
-    return render(request, "governance/event_list.html", context)
-
-
-@cacheable_when_anonymous
-def event_detail(request, slug):
-    pledges = Pledge.objects.with_status().select_related("partner").order_by("partner__name", "id")
-    event = get_object_or_404(
-        Event.objects.prefetch_related(
-            "action_groups",
-            "pathfinders",
-            Prefetch("pledges", queryset=pledges),
-        ),
-        slug=slug,
-    )
-    for pledge in event.pledges.all():
-        pledge.status_label = PledgeProgress(pledge.status).label
-    context = {
-        "event": event,
-        "breadcrumbs": [
-            (_("Events"), reverse("governance:event_list")),
-            (event.title, None),
-        ],
-    }
-    return render(request, "governance/event_detail.html", context)

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_countries.filters import CountryFilter
 
-from alliance87.admin import RegistryAdmin
+from core.admin import RegistryAdmin
 
 from . import services
 from .models import ApplicationStatus, Partner, PartnerIdentifier, PartnershipApplication, Theme

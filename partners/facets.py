@@ -13,11 +13,12 @@ from urllib.parse import urlencode
 from django.core.cache import cache
 from django.db.models import Count, Q
 from django.http import QueryDict
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from alliance87.caching import CACHE_SECONDS, data_version
+from core.caching import CACHE_SECONDS, data_version
+from core.models import current_condition, related_model
 
 from .filters import PartnerFilterSet
 from .models import Category, Partner, PartnerStatus, Theme
@@ -95,13 +96,10 @@ def _options(choices, counts: dict, selected: list[str], *, keep_empty: bool = T
 
 
 def _action_group_counts(partners) -> list[tuple[str, str, int]]:
-    from action_groups.models import ActionGroup
-
-    today = timezone.localdate()
-    current = (Q(memberships__start_date__isnull=True) | Q(memberships__start_date__lte=today)) & (
-        Q(memberships__end_date__isnull=True) | Q(memberships__end_date__gt=today)
-    )
-    groups = ActionGroup.objects.annotate(
+    """(slug, name, members among `partners` today) of every Action Group, by name."""
+    groups = related_model(Partner, "memberships__group").objects
+    current = current_condition(through="memberships")
+    groups = groups.annotate(
         n=Count(
             "memberships__partner",
             filter=current & Q(memberships__partner__in=partners.values("pk")),

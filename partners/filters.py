@@ -1,12 +1,11 @@
 """The partner directory's filters, shared by the HTML directory and the API."""
 
 import django_filters
-from django.db.models import Exists, F, OuterRef, Q
-from django.utils import timezone
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from alliance87.filters import BaseFilterSet
+from core.filters import BaseFilterSet
 
 from .models import (
     ApplicationStatus,
@@ -16,6 +15,8 @@ from .models import (
     PartnershipApplication,
     PartnerStatus,
     Theme,
+    holding_a_seat,
+    in_action_group,
 )
 from .regions import Region
 from .search import search_partners
@@ -109,22 +110,10 @@ class PartnerFilterSet(BaseFilterSet):
         return queryset.filter(themes__overlap=list(value)) if value else queryset
 
     def filter_action_group(self, queryset, name, value):
-        from action_groups.models import Membership
-
-        today = timezone.localdate()
-        return queryset.filter(
-            Exists(
-                Membership.objects.current(on=today).filter(
-                    partner=OuterRef("pk"), group__slug=value
-                )
-            )
-        )
+        return queryset.filter(in_action_group(value))
 
     def filter_gcg_seat_holder(self, queryset, name, value):
-        from governance.models import SeatTerm
-
-        # A hashed IN over the few current terms, rather than a subquery per partner.
-        holds = Q(pk__in=SeatTerm.objects.current().values("partner_id"))
+        holds = holding_a_seat()
         return queryset.filter(holds if value else ~holds)
 
 

@@ -1,5 +1,7 @@
 """Partners of Alliance 8.7, their organisation identifiers and the applications to join."""
 
+import datetime
+
 import pghistory
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
@@ -13,7 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from alliance87.models import TimestampedModel
+from core.models import TimestampedModel, current_condition
 
 from .regions import region_for
 
@@ -61,6 +63,24 @@ def themes_field():
     )
 
 
+def holding_a_seat(on: datetime.date | None = None) -> Q:
+    """Partners holding a GCG seat on `on` (today), by the `seat_terms` relation of governance.
+
+    An IN over the few current terms, which PostgreSQL hashes once; an Exists would run a
+    subquery per partner.
+    """
+    holders = Partner.objects.filter(current_condition(on, through="seat_terms"))
+    return Q(pk__in=holders.values("pk"))
+
+
+def in_action_group(slug: str, on: datetime.date | None = None) -> Q:
+    """Partners that belong on `on` (today) to the Action Group `slug`, by `memberships`."""
+    members = Partner.objects.filter(
+        current_condition(on, through="memberships"), memberships__group__slug=slug
+    )
+    return Q(pk__in=members.values("pk"))
+
+
 class PartnerQuerySet(models.QuerySet):
     def in_region(self, region: str):
         from .regions import countries_in
@@ -90,46 +110,9 @@ class PartnerQuerySet(models.QuerySet):
 
     def counts_by_seat_holding(self) -> dict[str, int]:
         """{"true": partners holding a GCG seat today, "false": the others}, in one query."""
-        from governance.models import SeatTerm
-
-        # A hashed IN over the few current terms: an Exists here ran a subquery per partner.
-        holds = Q(pk__in=SeatTerm.objects.current().values("partner_id"))
+        holds = holding_a_seat()
         return self.aggregate(
             true=models.Count("pk", filter=holds), false=models.Count("pk", filter=~holds)
-        )
-
-    def for_profile(self):
-        """Everything a partner's profile shows, in a fixed number of queries."""
-        from action_groups.models import Membership
-        from governance.models import OfficeTerm, Pledge, SeatTerm
-        from pathfinders.models import Milestone
-
-        newest_first = (F("start_date").desc(nulls_last=True), "id")
-        return self.prefetch_related(
-            "identifiers",
-            "pathfinders",
-            models.Prefetch(
-                "memberships",
-                Membership.objects.select_related("group").order_by("group__name", *newest_first),
-            ),
-            models.Prefetch(
-                "seat_terms",
-                SeatTerm.objects.select_related("seat__constituency").order_by(*newest_first),
-            ),
-            models.Prefetch("office_terms", OfficeTerm.objects.order_by(*newest_first)),
-            models.Prefetch(
-                "pledges",
-                Pledge.objects.with_status()
-                .select_related("event")
-                .order_by(F("made_on").desc(nulls_last=True), "id"),
-            ),
-            # Ordered by road map, so the profile can group the milestones under their road map.
-            models.Prefetch(
-                "milestones",
-                Milestone.objects.select_related("road_map__pathfinder").order_by(
-                    "road_map__pathfinder__country", "road_map_id", "due_date", "id"
-                ),
-            ),
         )
 
 
@@ -220,7 +203,7 @@ class Partner(TimestampedModel):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("partners:partner_detail", kwargs={"slug": self.slug})
+        return reverse("portal:partner_detail", kwargs={"slug": self.slug})
 
     @property
     def region(self):

@@ -15,7 +15,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.db.models import F, Q
 
-from alliance87.caching import CACHE_SECONDS, data_version
+from core.caching import CACHE_SECONDS, data_version
 
 from .models import Partner
 

@@ -1,17 +1,13 @@
-"""Public partner pages: the directory (and its CSV), a partner's profile and the join form."""
+"""Public partner pages: the directory (and its CSV) and the join form."""
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import StreamingHttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
-from django.utils.decorators import method_decorator
-from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
-from django.views.generic import DetailView, TemplateView
+from django.views.generic import TemplateView
 
-from alliance87.caching import cacheable_when_anonymous
-from governance.models import PledgeProgress
+from core.caching import cacheable_when_anonymous
 
 from . import csv
 from .facets import DISPLAY_PARAMETERS, cached_facets
@@ -71,20 +67,6 @@ def partner_export(request):
     )
     response["Content-Disposition"] = 'attachment; filename="alliance87-partners.csv"'
     return response
-
-
-@method_decorator(cacheable_when_anonymous, name="dispatch")
-class PartnerDetailView(DetailView):
-    queryset = Partner.objects.for_profile()
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["breadcrumbs"] = [
-            (_("Partners"), reverse("partners:partner_list")),
-            (self.object.name, None),
-        ]
-        context["pledge_progress"] = PledgeProgress.choices
-        return context
 
 
 def _client_address(request) -> str:

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from alliance87.admin import RegistryAdmin
+from core.admin import RegistryAdmin
 
 from . import services
 from .models import (

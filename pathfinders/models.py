@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from alliance87.models import (
+from core.models import (
     DatedModel,
     DatePrecision,
     TimestampedModel,

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from alliance87.models import DatePrecision
+from core.models import DatePrecision
 from governance.models import Event
 
 from .models import PathfinderCountry, RoadMap, RoadMapStatus, Stage, StageChange

@@ -9,8 +9,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from alliance87.caching import cacheable_when_anonymous
-from alliance87.models import format_partial_date
+from core.caching import cacheable_when_anonymous
+from core.models import format_partial_date
 from governance.models import Event
 
 from .models import (

@@ -1,7 +1,7 @@
 """Action Groups, their memberships, work plans and activities."""
 
 from action_groups.models import ActionGroup, Activity, Membership, WorkPlan
-from alliance87.api.serializers import RegistrySerializer
+from core.api.serializers import RegistrySerializer
 
 
 class ActionGroupSerializer(RegistrySerializer):

@@ -3,9 +3,9 @@ from rest_framework.routers import SimpleRouter
 from . import views
 
 router = SimpleRouter()
-router.register("action-groups", views.ActionGroupViewSet, basename="action-groups")
-router.register("memberships", views.MembershipViewSet, basename="memberships")
-router.register("work-plans", views.WorkPlanViewSet, basename="work-plans")
-router.register("activities", views.ActivityViewSet, basename="activities")
+router.register("action-groups", views.ActionGroupViewSet)
+router.register("memberships", views.MembershipViewSet)
+router.register("work-plans", views.WorkPlanViewSet)
+router.register("activities", views.ActivityViewSet)
 
 urlpatterns = router.urls

@@ -7,7 +7,7 @@ from action_groups.filters import (
     WorkPlanFilterSet,
 )
 from action_groups.models import ActionGroup, Activity, Membership, WorkPlan
-from alliance87.api.viewsets import RegistryViewSet, SlugLookupMixin
+from core.api.viewsets import RegistryViewSet, SlugLookupMixin
 
 from .serializers import (
     ActionGroupSerializer,

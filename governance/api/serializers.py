@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from alliance87.api.serializers import BriefRelatedField, RegistrySerializer
+from core.api.serializers import BriefRelatedField, RegistrySerializer
 from governance.models import (
     Constituency,
     Event,

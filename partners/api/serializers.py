@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from alliance87.api.serializers import BriefUserField, RegistrySerializer, stored
+from core.api.serializers import BriefUserField, RegistrySerializer, stored
 from partners.models import Partner, PartnerIdentifier, PartnershipApplication
 from partners.regions import Region, region_for
 

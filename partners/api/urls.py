@@ -3,10 +3,8 @@ from rest_framework.routers import SimpleRouter
 from . import views
 
 router = SimpleRouter()
-router.register("partners", views.PartnerViewSet, basename="partners")
-router.register(
-    "partner-identifiers", views.PartnerIdentifierViewSet, basename="partner-identifiers"
-)
-router.register("applications", views.PartnershipApplicationViewSet, basename="applications")
+router.register("partners", views.PartnerViewSet)
+router.register("partner-identifiers", views.PartnerIdentifierViewSet)
+router.register("applications", views.PartnershipApplicationViewSet)
 
 urlpatterns = router.urls

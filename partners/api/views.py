@@ -6,13 +6,13 @@ from rest_framework import status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from alliance87.api.schema import error
-from alliance87.api.throttling import (
+from core.api.schema import error
+from core.api.throttling import (
     AnonThrottle,
     ApplicationSubmissionThrottle,
     TokenThrottle,
 )
-from alliance87.api.viewsets import RegistryViewSet, SlugLookupMixin
+from core.api.viewsets import RegistryViewSet, SlugLookupMixin
 from partners import services
 from partners.filters import (
     PartnerFilterSet,

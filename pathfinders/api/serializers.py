@@ -3,8 +3,8 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from alliance87.api.serializers import BriefRelatedField, RegistrySerializer
-from alliance87.models import DatePrecision
+from core.api.serializers import BriefRelatedField, RegistrySerializer
+from core.models import DatePrecision
 from governance.models import Event
 from pathfinders.models import (
     AnnualReport,

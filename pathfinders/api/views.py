@@ -6,8 +6,8 @@ from rest_framework import status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from alliance87.api.schema import error
-from alliance87.api.viewsets import RegistryViewSet
+from core.api.schema import error
+from core.api.viewsets import RegistryViewSet
 from pathfinders import services
 from pathfinders.filters import (
     AnnualReportFilterSet,

@@ -7,7 +7,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 APPS = ("partners", "governance", "action_groups", "pathfinders")
-migration = importlib.import_module("alliance87.migrations.0002_secretariat_groups")
+migration = importlib.import_module("portal.migrations.0001_secretariat_groups")
 
 
 def codenames(group_name):
@@ -54,7 +54,7 @@ def test_both_groups_may_read_history_but_never_edit_it(group_name):
 def test_the_groups_migration_can_run_again_and_be_reversed():
     state_apps = (
         MigrationExecutor(connection)
-        .loader.project_state(("alliance87", "0002_secretariat_groups"))
+        .loader.project_state(("portal", "0001_secretariat_groups"))
         .apps
     )
     before = codenames("Secretariat editors")

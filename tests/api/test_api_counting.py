@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
-from alliance87.api.counting import data_version
+from core.api.counting import data_version
 from partners.models import Category, Partner, PartnershipApplication
 from tests.factories import MembershipFactory, PartnerFactory
 

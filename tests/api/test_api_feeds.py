@@ -9,7 +9,7 @@ from django.conf import settings
 from django.utils import timezone
 from rest_framework.test import APIClient
 
-from alliance87.testing.api import assert_error, token_client
+from core.testing.api import assert_error, token_client
 from tests.factories import (
     MembershipFactory,
     OfficeTermFactory,

@@ -6,8 +6,8 @@ import pytest
 from django.utils import timezone
 from rest_framework.test import APIClient
 
-from alliance87.models import ApiToken
-from alliance87.testing.api import assert_error, make_token, token_client
+from core.models import ApiToken
+from core.testing.api import assert_error, make_token, token_client
 from tests.factories import PartnerFactory, SeatFactory, SeatTermFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

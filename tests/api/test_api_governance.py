@@ -1,6 +1,6 @@
 import datetime
 
-from alliance87.testing.api import APIResourceTests
+from core.testing.api import APIResourceTests
 from tests.factories import (
     ConstituencyFactory,
     EventFactory,

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from rest_framework.test import APIClient
 
-from alliance87.testing.api import assert_error, token_client
+from core.testing.api import assert_error, token_client
 from governance.models import Office, OfficeTerm
 from partners.models import ApplicationStatus, Partner, PartnershipApplication
 from pathfinders.models import RoadMapStatus, StageChange

@@ -3,7 +3,7 @@ import datetime
 import pytest
 from rest_framework.test import APIClient
 
-from alliance87.testing.api import APIResourceTests
+from core.testing.api import APIResourceTests
 from tests.factories import (
     ActionGroupFactory,
     MembershipFactory,

@@ -1,6 +1,6 @@
 import datetime
 
-from alliance87.testing.api import APIResourceTests
+from core.testing.api import APIResourceTests
 from partners.regions import Region, region_for
 from pathfinders.models import PathfinderCountry
 from tests.factories import (

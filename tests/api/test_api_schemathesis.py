@@ -19,7 +19,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from alliance87.testing.api import make_token
+from core.testing.api import make_token
 from alliance87.wsgi import application
 
 # Enough to reach every branch of validation of each operation; the run stays at a few minutes.

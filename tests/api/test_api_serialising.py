@@ -10,8 +10,8 @@ from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.test import APIClient
 
-from alliance87.api.resources import resource_for
-from alliance87.api.viewsets import unshown_columns
+from core.api.resources import resource_for
+from core.api.viewsets import unshown_columns
 from governance.api.serializers import SeatTermSerializer
 from partners.api.serializers import PartnerSerializer
 from partners.models import Partner, PartnerIdentifier

@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
-from alliance87.testing.api import token_client
+from core.testing.api import token_client
 from tests.factories import PartnerFactory
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ from action_groups.models import Activity, Membership, WorkPlan
 from governance.models import Event, Pledge, PledgeAssessment, SeatTerm
 from partners.models import Category, Partner, PartnerIdentifier
 from pathfinders.models import AnnualReport, Milestone, PathfinderCountry, RoadMap, StageChange
-from pathfinders.seed.facts import PATHFINDER_CODES
+from seed.facts import PATHFINDER_CODES
 from tests.factories import PartnerFactory
 from tests.history import tracked_models
 

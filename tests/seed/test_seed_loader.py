@@ -5,7 +5,7 @@ import pytest
 from django.core.management import call_command
 
 from action_groups.models import ActionGroup, Membership, Role
-from alliance87.models import DatePrecision
+from core.models import DatePrecision
 from governance.models import (
     Constituency,
     Event,

@@ -38,7 +38,7 @@ def test_a_server_error_answers_with_the_sites_500_page(client, settings, monkey
     monkeypatch.setattr(site_views, "_global_estimates", broken)
     client.raise_request_exception = False
 
-    response = client.get(reverse("home"))
+    response = client.get(reverse("portal:home"))
 
     assert response.status_code == 500
     assert "Something went wrong" in response.text

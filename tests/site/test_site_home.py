@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_home_page_explains_the_alliance(client):
-    response = client.get(reverse("home"))
+    response = client.get(reverse("portal:home"))
 
     assert response.status_code == 200
     assert "target 8.7" in response.text
@@ -37,7 +37,7 @@ def test_home_page_counts_active_partners_pathfinders_and_open_action_groups(cli
         established_on=datetime.date(2018, 1, 1), closed_on=datetime.date(2020, 1, 1)
     )
 
-    response = client.get(reverse("home"))
+    response = client.get(reverse("portal:home"))
 
     assert response.context["partner_count"] == 5
     assert response.context["pathfinder_count"] == 2
@@ -57,7 +57,7 @@ def test_home_page_names_the_current_chair_and_deputy_chair(client):
         office=Office.DEPUTY_CHAIR, partner=PartnerFactory(name="Government of Argentina")
     )
 
-    response = client.get(reverse("home"))
+    response = client.get(reverse("portal:home"))
 
     assert "Government of Australia" in response.text
     assert "Government of Argentina" in response.text
@@ -65,7 +65,7 @@ def test_home_page_names_the_current_chair_and_deputy_chair(client):
 
 
 def test_home_page_says_an_office_is_vacant(client):
-    response = client.get(reverse("home"))
+    response = client.get(reverse("portal:home"))
 
     assert response.text.count("Vacant") == 2
 
@@ -79,7 +79,7 @@ def test_home_page_lists_recent_and_coming_events(client):
         title="Next meeting", start_date=today + datetime.timedelta(days=30), end_date=None
     )
 
-    response = client.get(reverse("home"))
+    response = client.get(reverse("portal:home"))
 
     assert [e.title for e in response.context["recent_events"]] == ["Past meeting"]
     assert [e.title for e in response.context["coming_events"]] == ["Next meeting"]
@@ -100,7 +100,7 @@ def test_home_page_nests_the_parts_of_a_global_estimate_with_their_sources(clien
         source="Global Estimates of Child Labour",
     )
 
-    response = client.get(reverse("home"))
+    response = client.get(reverse("portal:home"))
 
     assert [e.label for e in response.context["estimates"]] == [
         "People in modern slavery",

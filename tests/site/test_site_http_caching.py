@@ -8,7 +8,7 @@ from django.http import HttpResponse
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from alliance87.caching import NONCE_MARK, cacheable_when_anonymous
+from core.caching import NONCE_MARK, cacheable_when_anonymous
 from tests.factories import PartnerFactory, PathfinderCountryFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

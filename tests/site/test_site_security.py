@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 def site_pages():
     partner = PartnerFactory(description="<script>alert(1)</script>")
     return [
-        reverse("home"),
+        reverse("portal:home"),
         reverse("partners:partner_list"),
         partner.get_absolute_url(),
         reverse("partners:join"),

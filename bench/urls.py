@@ -1,0 +1,16 @@
+"""The benchmark's URLconf: the project's routes plus the yardsticks of bench/views.py.
+
+Only `make bench` serves it (bench/settings.py); the project's own URLconf never routes them.
+"""
+
+from django.urls import path
+
+from alliance87.urls import urlpatterns as project_urlpatterns
+
+from . import views
+
+urlpatterns = [
+    path("bench/floor/", views.floor, name="bench_floor"),
+    path("bench/reference/", views.reference, name="bench_reference"),
+    *project_urlpatterns,
+]

@@ -1,0 +1,228 @@
+"""Abstract models and query helpers shared by every app."""
+
+import datetime
+
+from django.conf import settings
+from django.contrib.postgres.fields import DateRangeField
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Func, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class DateRange(Func):
+    """`daterange(start, end, '[)')`; a NULL bound is open, so an unknown start is "since ever"."""
+
+    function = "daterange"
+    output_field = DateRangeField()
+
+    def __init__(self, start, end, bounds="[)"):
+        super().__init__(start, end, models.Value(bounds))
+
+
+class TimestampedModel(models.Model):
+    """A record that knows when it was created and last changed (for sync and "last updated")."""
+
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    updated = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
+
+    class Meta:
+        abstract = True
+
+
+def current_condition(on: datetime.date | None = None, *, through: str = "") -> Q:
+    """The rows whose period `[start_date, end_date)` holds `on` (today).
+
+    `through` follows a relation first ("memberships"), so a lower app can ask about an upper
+    app's dated rows by a lookup string, without importing them.
+    """
+    on = on or timezone.localdate()
+    prefix = f"{through}__" if through else ""
+    return (Q(**{f"{prefix}start_date__isnull": True}) | Q(**{f"{prefix}start_date__lte": on})) & (
+        Q(**{f"{prefix}end_date__isnull": True}) | Q(**{f"{prefix}end_date__gt": on})
+    )
+
+
+def related_model(model: type[models.Model], path: str) -> type[models.Model]:
+    """The model at the end of the lookup path `path` ("memberships__group") from `model`.
+
+    How a lower app reaches an upper app's rows without importing it: by the names of the
+    relations the upper app declared.
+    """
+    for name in path.split("__"):
+        model = model._meta.get_field(name).related_model
+    return model
+
+
+class DatedQuerySet(models.QuerySet):
+    """Answers "as of" questions over half-open periods `[start_date, end_date)`."""
+
+    def current(self, on: datetime.date | None = None):
+        return self.filter(current_condition(on))
+
+    def past(self, on: datetime.date | None = None):
+        return self.filter(end_date__lte=on or timezone.localdate())
+
+    def future(self, on: datetime.date | None = None):
+        return self.filter(start_date__gt=on or timezone.localdate())
+
+
+class DatedModel(TimestampedModel):
+    """A record that holds over a period; a null start is "not recorded", a null end is ongoing."""
+
+    start_date = models.DateField(
+        _("start date"), null=True, blank=True, help_text=_("Empty when the source does not say.")
+    )
+    end_date = models.DateField(
+        _("end date"), null=True, blank=True, help_text=_("Empty while it is ongoing.")
+    )
+
+    objects = DatedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(start_date__isnull=True)
+                | Q(end_date__isnull=True)
+                | Q(end_date__gt=F("start_date")),
+                name="%(app_label)s_%(class)s_ends_after_start",
+                violation_error_message=_("The end date must be after the start date."),
+            )
+        ]
+
+    def clean(self):
+        super().clean()
+        # daterange() raises a DataError on an inverted period, so the overlap constraints must
+        # not be checked: an error on end_date makes full_clean() leave them out.
+        if self.start_date and self.end_date and self.end_date <= self.start_date:
+            raise ValidationError({"end_date": _("The end date must be after the start date.")})
+
+    def is_current(self, on: datetime.date | None = None) -> bool:
+        on = on or timezone.localdate()
+        return (self.start_date is None or self.start_date <= on) and (
+            self.end_date is None or self.end_date > on
+        )
+
+
+def period_exclusion(name: str, *same: str, message: str):
+    """An exclusion constraint: rows equal on `same` may not have overlapping periods."""
+    from django.contrib.postgres.constraints import ExclusionConstraint
+    from django.contrib.postgres.fields import RangeOperators
+
+    return ExclusionConstraint(
+        name=name,
+        expressions=[
+            (DateRange("start_date", "end_date"), RangeOperators.OVERLAPS),
+            *[(field, RangeOperators.EQUAL) for field in same],
+        ],
+        violation_error_message=message,
+    )
+
+
+class DatePrecision(models.TextChoices):
+    """How much of a date the source gives: "October 2018" is stored as 2018-10-01 with MONTH."""
+
+    DAY = "day", _("day")
+    MONTH = "month", _("month")
+    YEAR = "year", _("year")
+
+
+def format_partial_date(value: datetime.date | None, precision: str) -> str:
+    """A date as precisely as it is known, so a month from the source is never shown as a day."""
+    from django.utils.formats import date_format
+
+    if value is None:
+        return str(_("not recorded"))
+    if precision == DatePrecision.YEAR:
+        return str(value.year)
+    if precision == DatePrecision.MONTH:
+        return date_format(value, "YEAR_MONTH_FORMAT")
+    return date_format(value, "DATE_FORMAT")
+
+
+def track_links(field, *, app_label: str, model_name: str) -> None:
+    """Keep history of a many-to-many field's links (added and removed), like every other row."""
+    import pghistory
+
+    pghistory.track(
+        pghistory.InsertEvent("add"),
+        pghistory.DeleteEvent("remove"),
+        obj_field=pghistory.ObjForeignKey(db_constraint=False),
+        app_label=app_label,
+        model_name=model_name,
+    )(field.through)
+
+
+class ApiTokenQuerySet(models.QuerySet):
+    def usable(self):
+        """Tokens that authenticate now: not revoked, not expired."""
+        now = timezone.now()
+        return self.filter(revoked_at__isnull=True).filter(
+            Q(expires_at__isnull=True) | Q(expires_at__gt=now)
+        )
+
+
+class ApiToken(models.Model):
+    """A key the secretariat issues to one integrator for writing through the REST API.
+
+    Only a SHA-256 hash of the key is stored: the full key is shown once, when the token is
+    created, and cannot be recovered. The token acts as `user`, whose model permissions decide
+    what it may change. Revoke a token (or let it expire) to cut an integrator off.
+    """
+
+    PREFIX_LENGTH = 8
+
+    name = models.CharField(
+        _("name"), max_length=100, help_text=_("Who holds the token, such as “Delta 8.7 sync”.")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="api_tokens",
+        verbose_name=_("user"),
+        help_text=_("The account whose permissions the token carries."),
+    )
+    key_prefix = models.CharField(
+        _("key prefix"),
+        max_length=PREFIX_LENGTH,
+        editable=False,
+        help_text=_("The first characters of the key, to recognise it."),
+    )
+    key_hash = models.CharField(_("key hash"), max_length=64, unique=True, editable=False)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    expires_at = models.DateTimeField(
+        _("expires at"), null=True, blank=True, help_text=_("Empty for a token that never expires.")
+    )
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+
+    objects = ApiTokenQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+        ordering = ["-created", "-id"]
+
+    def __str__(self):
+        return f"{self.name} ({self.key_prefix}…)"
+
+    @staticmethod
+    def hash_key(key: str) -> str:
+        import hashlib
+
+        return hashlib.sha256(key.encode()).hexdigest()
+
+    def set_new_key(self) -> str:
+        """Give the token a fresh random key and return it: the only time it is readable."""
+        import secrets
+
+        key = secrets.token_urlsafe(32)
+        self.key_prefix = key[: self.PREFIX_LENGTH]
+        self.key_hash = self.hash_key(key)
+        return key
+
+    @property
+    def is_usable(self) -> bool:
+        now = timezone.now()
+        return self.revoked_at is None and (self.expires_at is None or self.expires_at > now)

@@ -1,0 +1,96 @@
+"""Reads across several apps: what the home page, a partner's profile and an event page show."""
+
+import datetime
+
+from django.db.models import F, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from action_groups.models import ActionGroup, Membership
+from governance.models import Event, GlobalEstimate, Office, OfficeTerm, Pledge, SeatTerm
+from partners.models import Partner, PartnerStatus
+from pathfinders.models import Milestone, PathfinderCountry
+
+NEWEST_FIRST = (F("start_date").desc(nulls_last=True), "id")
+
+
+def partner_profiles() -> QuerySet[Partner]:
+    """Partners with everything a profile shows, in a fixed number of queries."""
+    return Partner.objects.prefetch_related(
+        "identifiers",
+        "pathfinders",
+        Prefetch(
+            "memberships",
+            Membership.objects.select_related("group").order_by("group__name", *NEWEST_FIRST),
+        ),
+        Prefetch(
+            "seat_terms",
+            SeatTerm.objects.select_related("seat__constituency").order_by(*NEWEST_FIRST),
+        ),
+        Prefetch("office_terms", OfficeTerm.objects.order_by(*NEWEST_FIRST)),
+        Prefetch(
+            "pledges",
+            Pledge.objects.with_status()
+            .select_related("event")
+            .order_by(F("made_on").desc(nulls_last=True), "id"),
+        ),
+        # Ordered by road map, so the profile can group the milestones under their road map.
+        Prefetch(
+            "milestones",
+            Milestone.objects.select_related("road_map__pathfinder").order_by(
+                "road_map__pathfinder__country", "road_map_id", "due_date", "id"
+            ),
+        ),
+    )
+
+
+def event_pages() -> QuerySet[Event]:
+    """Events with what an event's page shows: its groups, countries and pledges."""
+    pledges = Pledge.objects.with_status().select_related("partner").order_by("partner__name", "id")
+    return Event.objects.prefetch_related(
+        "action_groups", "pathfinders", Prefetch("pledges", queryset=pledges)
+    )
+
+
+def _with_millions(estimate: GlobalEstimate) -> GlobalEstimate:
+    # Shown as "40.3 million": the sources round to a tenth of a million.
+    estimate.millions = estimate.value / 1_000_000
+    return estimate
+
+
+def global_estimates() -> list[GlobalEstimate]:
+    """The headline estimates, each with its parts, in their order."""
+    parts = GlobalEstimate.objects.order_by("position", "id")
+    estimates = GlobalEstimate.objects.filter(part_of__isnull=True).prefetch_related(
+        Prefetch("parts", parts)
+    )
+    for estimate in estimates:
+        _with_millions(estimate)
+        for part in estimate.parts.all():
+            _with_millions(part)
+    return list(estimates)
+
+
+def home_summary(*, on: datetime.date | None = None, events_shown: int) -> dict:
+    """The home page's live numbers, chairs and latest and coming events on `on` (today)."""
+    on = on or timezone.localdate()
+    offices = {
+        term.office: term
+        for term in OfficeTerm.objects.current(on=on)
+        .filter(office__in=[Office.CHAIR, Office.DEPUTY_CHAIR])
+        .select_related("partner")
+    }
+    open_groups = ActionGroup.objects.filter(Q(closed_on__isnull=True) | Q(closed_on__gt=on))
+    return {
+        "partner_count": Partner.objects.filter(status=PartnerStatus.ACTIVE).count(),
+        "pathfinder_count": PathfinderCountry.objects.count(),
+        "action_group_count": open_groups.count(),
+        "chair": offices.get(Office.CHAIR),
+        "deputy_chair": offices.get(Office.DEPUTY_CHAIR),
+        "recent_events": Event.objects.filter(start_date__lte=on).order_by("-start_date", "-id")[
+            :events_shown
+        ],
+        "coming_events": Event.objects.filter(start_date__gt=on).order_by("start_date", "id")[
+            :events_shown
+        ],
+        "estimates": global_estimates(),
+    }
