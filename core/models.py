@@ -55,6 +55,34 @@ def related_model(model: type[models.Model], path: str) -> type[models.Model]:
     return model
 
 
+def unshown_columns(model, select_related=False, prefix: str = "") -> list[str]:
+    """Columns kept for the database alone (`serialize=False`) of `model` and the rows it joins.
+
+    Such a column (a partner's stored search vector, larger than the rest of its row) is never
+    shown: pages and the API defer it, by this one declaration.
+    """
+    names = [
+        prefix + field.attname
+        for field in model._meta.concrete_fields
+        if not field.serialize and not field.primary_key and not field.is_relation
+    ]
+    # select_related is True (every relation) or a dict of the joined relations, nested.
+    if isinstance(select_related, dict):
+        for name, nested in select_related.items():
+            related = model._meta.get_field(name).related_model
+            names += unshown_columns(related, nested, f"{prefix}{name}__")
+    return names
+
+
+class UnshownColumnsManager(models.Manager):
+    """A manager whose rows leave out the model's unshown columns (see unshown_columns)."""
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        hidden = unshown_columns(self.model)
+        return queryset.defer(*hidden) if hidden else queryset
+
+
 class DatedQuerySet(models.QuerySet):
     """Answers "as of" questions over half-open periods `[start_date, end_date)`."""
 

@@ -1,8 +1,6 @@
 """Admin for the Global Coordinating Group, its offices, events, pledges and global estimates."""
 
-from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.widgets import AdminDateWidget, AutocompleteSelect
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -12,9 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.filters import CountryFilter
 
 from core.admin import RegistryAdmin
-from partners.models import Partner
 
 from . import services
+from .forms import RotationForm
 from .models import (
     Constituency,
     Event,
@@ -58,30 +56,6 @@ class SeatTermAdmin(RegistryAdmin):
     search_fields = ("partner__name", "partner__acronym", "seat__constituency__name")
     autocomplete_fields = ("seat", "partner")
     list_select_related = ("partner", "seat__constituency")
-
-
-# The admin's own partner search, so picking among hundreds of partners stays easy.
-partner_search = AutocompleteSelect(OfficeTerm._meta.get_field("partner"), admin.site)
-
-
-class RotationForm(forms.Form):
-    on = forms.DateField(label=_("Date of the rotation"), widget=AdminDateWidget)
-    chair = forms.ModelChoiceField(
-        Partner.objects.all(),
-        label=_("Next chair"),
-        required=False,
-        widget=partner_search,
-        help_text=_("Leave empty when the deputy chair is promoted."),
-    )
-    promote_deputy = forms.BooleanField(
-        label=_("Promote the current deputy chair to chair"), required=False
-    )
-    deputy_chair = forms.ModelChoiceField(
-        Partner.objects.all(), label=_("Next deputy chair"), required=False, widget=partner_search
-    )
-    source = forms.CharField(
-        label=_("Source"), max_length=300, required=False, help_text=_("The decision behind it.")
-    )
 
 
 @admin.register(OfficeTerm)

@@ -3,14 +3,13 @@
 import datetime
 from itertools import groupby
 
-from django import forms
 from django.db.models import Prefetch
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.translation import gettext_lazy
 
 from core.caching import cacheable_when_anonymous
 
+from .forms import AsOfForm
 from .models import Event, EventKind, Office, OfficeTerm, Seat, SeatTerm
 
 # The Alliance was launched in September 2016 (progress report, para. 7): nothing before it.
@@ -19,16 +18,6 @@ EVENTS_PER_PAGE = 20
 # The page shows the latest meetings and links to the events list for all of them: rendering
 # every meeting made the page's time grow with the history (540 of 660 ms for ~190 meetings).
 RECENT_MEETINGS = 10
-
-
-class AsOfForm(forms.Form):
-    as_of = forms.DateField(
-        label=gettext_lazy("Show the GCG as it stood on"),
-        required=False,
-        input_formats=["%Y-%m-%d"],
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"invalid": gettext_lazy("Enter a date as YYYY-MM-DD.")},
-    )
 
 
 @cacheable_when_anonymous

@@ -11,6 +11,7 @@ from django_countries.filters import CountryFilter
 from core.admin import RegistryAdmin
 
 from . import services
+from .forms import RejectionForm
 from .models import ApplicationStatus, Partner, PartnerIdentifier, PartnershipApplication, Theme
 
 DECISION_FIELDS = ("status", "decided_by", "decided_at", "decision_reason", "partner")
@@ -69,14 +70,6 @@ class PartnerIdentifierAdmin(RegistryAdmin):
     search_fields = ("identifier", "partner__name", "partner__acronym")
     autocomplete_fields = ("partner",)
     list_select_related = ("partner",)
-
-
-class RejectionForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Reason for the rejection"),
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("Recorded with the decision."),
-    )
 
 
 @admin.register(PartnershipApplication)

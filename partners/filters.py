@@ -52,6 +52,14 @@ def country_choices():
     return countries
 
 
+# The orders the directory offers, as values of PartnerFilterSet's `ordering`.
+SORT_CHOICES = (
+    ("name", _("Name")),
+    ("-joined", _("Newest joined")),
+    ("country", _("Country")),
+)
+
+
 class PartnerFilterSet(BaseFilterSet):
     q = django_filters.CharFilter(
         method="filter_q",

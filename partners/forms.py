@@ -1,4 +1,4 @@
-"""Forms of the public partner pages: the directory's display options and the join form."""
+"""Forms of the partners: the directory's display options, the join form, the admin's rejection."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -8,13 +8,6 @@ from .models import Category, PartnershipApplication, Theme
 
 PAGE_SIZES = (10, 25, 50)
 DEFAULT_PAGE_SIZE = 25
-
-# The sort orders the directory offers; values of PartnerFilterSet's `ordering`.
-SORT_CHOICES = (
-    ("name", _("Name")),
-    ("-joined", _("Newest joined")),
-    ("country", _("Country")),
-)
 
 COMMITMENT = _(
     "We commit to promote or realize international human rights standards, including "
@@ -110,3 +103,11 @@ class JoinForm(forms.ModelForm):
     def is_spam(self) -> bool:
         """True when the honeypot was filled: the answer looks like success, nothing is saved."""
         return bool(self.data.get(self.add_prefix("homepage"), "").strip())
+
+
+class RejectionForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for the rejection"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Recorded with the decision."),
+    )

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from core.models import TimestampedModel, current_condition
+from core.models import TimestampedModel, UnshownColumnsManager, current_condition
 
 from .regions import region_for
 
@@ -116,11 +116,8 @@ class PartnerQuerySet(models.QuerySet):
         )
 
 
-class PartnerManager(models.Manager.from_queryset(PartnerQuerySet)):
-    def get_queryset(self):
-        # The stored search vector is read by PostgreSQL's search only, and is larger than the
-        # rest of a row: pages, the API and the CSV export never load it.
-        return super().get_queryset().defer("search_vector")
+class PartnerManager(UnshownColumnsManager.from_queryset(PartnerQuerySet)):
+    pass
 
 
 # The search vector is derived from the name, acronym and description the history already keeps.
@@ -157,9 +154,8 @@ class Partner(TimestampedModel):
     source = models.CharField(
         _("source"), max_length=300, blank=True, help_text=_("Where this record's facts come from.")
     )
-    # What the directory's search matches and ranks by, stored: computing it per row (from the
-    # description above all) made ranking a broad search take over a second at 100,000 partners.
-    # serialize=False keeps it out of the API's `__all__` fields and out of fixtures.
+    # What the directory's search matches and ranks by, stored so ranking need not compute it
+    # per row. serialize=False: for the database only, so no page, export or fixture loads it.
     search_vector = models.GeneratedField(
         expression=SEARCH_VECTOR,
         output_field=SearchVectorField(),

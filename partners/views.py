@@ -11,8 +11,8 @@ from core.caching import cacheable_when_anonymous
 
 from . import csv
 from .facets import DISPLAY_PARAMETERS, cached_facets
-from .filters import PartnerFilterSet
-from .forms import DEFAULT_PAGE_SIZE, PAGE_SIZES, SORT_CHOICES, DirectoryOptionsForm, JoinForm
+from .filters import SORT_CHOICES, PartnerFilterSet
+from .forms import DEFAULT_PAGE_SIZE, PAGE_SIZES, DirectoryOptionsForm, JoinForm
 from .models import Partner
 
 JOIN_LIMIT = 5  # applications per address

@@ -31,10 +31,19 @@ class Stage(models.TextChoices):
 
 
 class PathfinderQuerySet(models.QuerySet):
-    def with_stage(self):
-        """Annotate `stage`: the latest StageChange's stage (null before the first)."""
+    def with_stage(self, *, dated: bool = False):
+        """Annotate the current stage, from the latest StageChange (null before the first).
+
+        `stage` and `stage_change_id`; with `dated`, also `stage_on` and `stage_precision`, when
+        it was reached and how precisely the source dates it.
+        """
         latest = StageChange.objects.filter(pathfinder=OuterRef("pk")).latest_first()
-        return self.annotate(stage=Subquery(latest.values("stage")[:1]))
+        columns = {"stage": "stage", "stage_change_id": "id"}
+        if dated:
+            columns |= {"stage_on": "changed_on", "stage_precision": "date_precision"}
+        return self.annotate(
+            **{name: Subquery(latest.values(column)[:1]) for name, column in columns.items()}
+        )
 
 
 @pghistory.track()
@@ -76,11 +85,6 @@ class PathfinderCountry(TimestampedModel):
 
     def get_absolute_url(self):
         return reverse("pathfinders:pathfinder_detail", kwargs={"iso2": self.country.code.lower()})
-
-    @property
-    def current_stage(self) -> str | None:
-        change = self.stage_changes.latest_first().first()
-        return change.stage if change else None
 
     def report_light(self, on: datetime.date | None = None) -> str | None:
         """The annual-report traffic light, for a country with an adopted road map.

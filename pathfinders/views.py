@@ -1,9 +1,8 @@
 """Public pages of the pathfinder countries: the world map and each country's page."""
 
-import datetime
 from collections import Counter
 
-from django.db.models import F, OuterRef, Prefetch, Subquery
+from django.db.models import F, Prefetch
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -25,20 +24,10 @@ from .models import (
 from .worldmap import world
 
 
-def _latest_change():
-    return StageChange.objects.filter(pathfinder=OuterRef("pk")).latest_first()
-
-
 @cacheable_when_anonymous
 def pathfinder_list(request):
-    latest = _latest_change()
     pathfinders = sorted(
-        PathfinderCountry.objects.with_stage()
-        .annotate(
-            stage_on=Subquery(latest.values("changed_on")[:1]),
-            stage_precision=Subquery(latest.values("date_precision")[:1]),
-        )
-        .select_related("government"),
+        PathfinderCountry.objects.with_stage(dated=True).select_related("government"),
         key=lambda pathfinder: pathfinder.country.name,
     )
     paths = world().paths
@@ -91,7 +80,7 @@ def pathfinder_detail(request, iso2):
         "pathfinder": pathfinder,
         "stage_label": _stage_label(pathfinder.stage),
         "changes": changes,
-        "current_change": _current(changes),
+        "current_change": next((c for c in changes if c.pk == pathfinder.stage_change_id), None),
         "road_map": road_map,
         "other_road_maps": [r for r in road_maps if r is not road_map],
         "progress": _progress(road_map),
@@ -108,13 +97,6 @@ def pathfinder_detail(request, iso2):
 
 def _stage_label(stage: str | None) -> str:
     return Stage(stage).label if stage else _("No stage recorded")
-
-
-def _current(changes: list[StageChange]) -> StageChange | None:
-    """The latest change, ordered as with_stage() orders them (undated ones count as oldest)."""
-    if not changes:
-        return None
-    return max(changes, key=lambda change: (change.changed_on or datetime.date.min, change.id))
 
 
 def _progress(road_map: RoadMap | None) -> dict | None:

@@ -7,22 +7,73 @@ from core.api.serializers import RegistrySerializer
 class ActionGroupSerializer(RegistrySerializer):
     class Meta:
         model = ActionGroup
-        fields = "__all__"
+        fields = [
+            "id",
+            "url",
+            "display",
+            "created",
+            "updated",
+            "name",
+            "slug",
+            "mandate",
+            "established_on",
+            "closed_on",
+            "source",
+            "meetings",
+        ]
 
 
 class MembershipSerializer(RegistrySerializer):
     class Meta:
         model = Membership
-        fields = "__all__"
+        fields = [
+            "id",
+            "url",
+            "display",
+            "created",
+            "updated",
+            "start_date",
+            "end_date",
+            "role",
+            "source",
+            "group",
+            "partner",
+        ]
 
 
 class WorkPlanSerializer(RegistrySerializer):
     class Meta:
         model = WorkPlan
-        fields = "__all__"
+        fields = [
+            "id",
+            "url",
+            "display",
+            "created",
+            "updated",
+            "start_date",
+            "end_date",
+            "title",
+            "status",
+            "source",
+            "group",
+            "adopted_at",
+        ]
 
 
 class ActivitySerializer(RegistrySerializer):
     class Meta:
         model = Activity
-        fields = "__all__"
+        fields = [
+            "id",
+            "url",
+            "display",
+            "created",
+            "updated",
+            "title",
+            "kind",
+            "status",
+            "due_date",
+            "source",
+            "work_plan",
+            "lead_partners",
+        ]

@@ -3,6 +3,8 @@
 from django.db import transaction
 from rest_framework import viewsets
 
+from core.models import unshown_columns
+
 from .conditional import ConditionalMixin
 from .filtering import RegistryFilterBackend
 from .shared import SharedReadMixin
@@ -56,21 +58,3 @@ class RegistryViewSet(SharedReadMixin, ConditionalMixin, viewsets.ModelViewSet):
 class SlugLookupMixin:
     lookup_field = "slug"
     lookup_value_regex = r"[-a-zA-Z0-9_]+"
-
-
-def unshown_columns(model, select_related, prefix: str = "") -> list[str]:
-    """Columns that no resource shows (serialize=False), of `model` and the records it joins.
-
-    A partner's stored search vector is larger than the rest of its row: the API never reads it.
-    """
-    names = [
-        prefix + field.attname
-        for field in model._meta.concrete_fields
-        if not field.serialize and not field.primary_key and not field.is_relation
-    ]
-    # select_related is True (every relation) or a dict of the joined relations, nested.
-    if isinstance(select_related, dict):
-        for name, nested in select_related.items():
-            related = model._meta.get_field(name).related_model
-            names += unshown_columns(related, nested, f"{prefix}{name}__")
-    return names

@@ -21,31 +21,90 @@ from partners.models import Partner
 class ConstituencySerializer(RegistrySerializer):
     class Meta:
         model = Constituency
-        fields = "__all__"
+        fields = [
+            "id",
+            "url",
+            "display",
+            "created",
+            "updated",
+            "name",
+            "slug",
+            "position",
+            "source",
+        ]
 
 
 class SeatSerializer(RegistrySerializer):
     class Meta:
         model = Seat
-        fields = "__all__"
+        fields = [
+            "id",
+            "url",
+            "display",
+            "created",
+            "updated",
+            "region",
+            "number",
+            "source",
+            "constituency",
+        ]
 
 
 class SeatTermSerializer(RegistrySerializer):
     class Meta:
         model = SeatTerm
-        fields = "__all__"
+        fields = [
+            "id",
+            "url",
+            "display",
+            "created",
+            "updated",
+            "start_date",
+            "end_date",
+            "source",
+            "seat",
+            "partner",
+        ]
 
 
 class OfficeTermSerializer(RegistrySerializer):
     class Meta:
         model = OfficeTerm
-        fields = "__all__"
+        fields = [
+            "id",
+            "url",
+            "display",
+            "created",
+            "updated",
+            "start_date",
+            "end_date",
+            "office",
+            "source",
+            "partner",
+        ]
 
 
 class EventSerializer(RegistrySerializer):
     class Meta:
         model = Event
-        fields = "__all__"
+        fields = [
+            "id",
+            "url",
+            "display",
+            "created",
+            "updated",
+            "kind",
+            "title",
+            "slug",
+            "start_date",
+            "end_date",
+            "date_precision",
+            "city",
+            "country",
+            "description",
+            "outcome",
+            "source",
+        ]
 
 
 class PledgeSerializer(RegistrySerializer):
@@ -57,19 +116,55 @@ class PledgeSerializer(RegistrySerializer):
 
     class Meta:
         model = Pledge
-        fields = "__all__"
+        fields = [
+            "id",
+            "url",
+            "display",
+            "status",
+            "created",
+            "updated",
+            "title",
+            "description",
+            "made_on",
+            "source",
+            "partner",
+            "event",
+        ]
 
 
 class PledgeAssessmentSerializer(RegistrySerializer):
     class Meta:
         model = PledgeAssessment
-        fields = "__all__"
+        fields = [
+            "id",
+            "url",
+            "display",
+            "created",
+            "updated",
+            "assessed_on",
+            "progress",
+            "summary",
+            "source",
+            "pledge",
+        ]
 
 
 class GlobalEstimateSerializer(RegistrySerializer):
     class Meta:
         model = GlobalEstimate
-        fields = "__all__"
+        fields = [
+            "id",
+            "url",
+            "display",
+            "created",
+            "updated",
+            "slug",
+            "label",
+            "value",
+            "position",
+            "source",
+            "part_of",
+        ]
 
 
 class RotationSerializer(serializers.Serializer):

@@ -26,7 +26,28 @@ class PartnerSerializer(RegistrySerializer):
 
     class Meta:
         model = Partner
-        fields = "__all__"
+        fields = [
+            "id",
+            "url",
+            "display",
+            "region",
+            "created",
+            "updated",
+            "name",
+            "acronym",
+            "slug",
+            "category",
+            "country",
+            "website",
+            "description",
+            "themes",
+            "joined_on",
+            "status",
+            "status_changed_on",
+            "status_reason",
+            "commitment_accepted_on",
+            "source",
+        ]
 
 
 class PartnerIdentifierSerializer(RegistrySerializer):
@@ -36,7 +57,17 @@ class PartnerIdentifierSerializer(RegistrySerializer):
 
     class Meta:
         model = PartnerIdentifier
-        fields = "__all__"
+        fields = [
+            "id",
+            "url",
+            "display",
+            "org_id",
+            "created",
+            "updated",
+            "scheme",
+            "identifier",
+            "partner",
+        ]
 
 
 class PartnershipApplicationSerializer(RegistrySerializer):
@@ -44,7 +75,30 @@ class PartnershipApplicationSerializer(RegistrySerializer):
 
     class Meta:
         model = PartnershipApplication
-        fields = "__all__"
+        fields = [
+            "id",
+            "url",
+            "display",
+            "decided_by",
+            "created",
+            "updated",
+            "organisation_name",
+            "acronym",
+            "category",
+            "country",
+            "website",
+            "description",
+            "themes",
+            "contact_name",
+            "contact_email",
+            "contact_phone",
+            "motivation",
+            "commitment_accepted",
+            "status",
+            "decided_at",
+            "decision_reason",
+            "partner",
+        ]
         read_only_fields = [
             "status",
             "decided_by",

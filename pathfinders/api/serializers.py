@@ -26,13 +26,39 @@ class PathfinderCountrySerializer(RegistrySerializer):
 
     class Meta:
         model = PathfinderCountry
-        fields = "__all__"
+        fields = [
+            "id",
+            "url",
+            "display",
+            "stage",
+            "created",
+            "updated",
+            "country",
+            "official_response",
+            "source",
+            "government",
+            "focal_points",
+            "workshops",
+        ]
 
 
 class StageChangeSerializer(RegistrySerializer):
     class Meta:
         model = StageChange
-        fields = "__all__"
+        fields = [
+            "id",
+            "url",
+            "display",
+            "created",
+            "updated",
+            "stage",
+            "changed_on",
+            "date_precision",
+            "decision",
+            "source",
+            "pathfinder",
+            "event",
+        ]
 
 
 class RoadMapSerializer(RegistrySerializer):
@@ -45,7 +71,24 @@ class RoadMapSerializer(RegistrySerializer):
 
     class Meta:
         model = RoadMap
-        fields = "__all__"
+        fields = [
+            "id",
+            "url",
+            "display",
+            "milestones_done",
+            "milestones_counted",
+            "created",
+            "updated",
+            "start_date",
+            "end_date",
+            "title",
+            "status",
+            "adopted_on",
+            "adoption_precision",
+            "document_url",
+            "source",
+            "pathfinder",
+        ]
         read_only_fields = ["status", "adopted_on", "adoption_precision"]
 
     def get_milestones_done(self, road_map) -> int:
@@ -58,13 +101,38 @@ class RoadMapSerializer(RegistrySerializer):
 class MilestoneSerializer(RegistrySerializer):
     class Meta:
         model = Milestone
-        fields = "__all__"
+        fields = [
+            "id",
+            "url",
+            "display",
+            "created",
+            "updated",
+            "title",
+            "due_date",
+            "status",
+            "completed_on",
+            "evidence_url",
+            "source",
+            "road_map",
+            "responsible_partners",
+        ]
 
 
 class AnnualReportSerializer(RegistrySerializer):
     class Meta:
         model = AnnualReport
-        fields = "__all__"
+        fields = [
+            "id",
+            "url",
+            "display",
+            "created",
+            "updated",
+            "year",
+            "submitted_on",
+            "document_url",
+            "source",
+            "pathfinder",
+        ]
 
 
 class AdvanceSerializer(serializers.Serializer):
