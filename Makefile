@@ -44,10 +44,10 @@ setup = \
 
 help:
 	@echo "make run         set everything up, load the seed data, serve http://127.0.0.1:8000/"
-	@echo "make test        set everything up, then ruff check, ruff format --check and pytest"
+	@echo "make test        set everything up, then ruff, lint-imports, makemigrations --check, pytest"
 	@echo "                 (PYTEST_ARGS='-k partners' passes arguments to pytest)"
 	@echo "make superuser   create an admin account for /admin/ (asks for a password)"
-	@echo "make lint        ruff check and ruff format --check"
+	@echo "make lint        ruff check, ruff format --check and lint-imports"
 	@echo "make fmt         ruff check --fix, then ruff format"
 	@echo "make migrations  manage.py makemigrations"
 	@echo "make db          prepare PostgreSQL and print the DATABASE_URL"
@@ -110,6 +110,8 @@ test: $(STAMP)
 	status=0; \
 	$(step) "ruff check" && { $(RUFF) check . || status=1; }; \
 	$(step) "ruff format --check" && { $(RUFF) format --check . || status=1; }; \
+	$(step) "lint-imports" && { $(VENV)/bin/lint-imports || status=1; }; \
+	$(step) "makemigrations --check" && { $(MANAGE) makemigrations --check --dry-run || status=1; }; \
 	$(step) "pytest" && { $(VENV)/bin/pytest $(PYTEST_ARGS) || status=1; }; \
 	if [ $$status -ne 0 ]; then printf '\nFAILED: see above.\n' >&2; fi; \
 	exit $$status
@@ -135,6 +137,7 @@ lint: $(STAMP)
 	@status=0; \
 	$(RUFF) check . || status=1; \
 	$(RUFF) format --check . || status=1; \
+	$(VENV)/bin/lint-imports || status=1; \
 	exit $$status
 
 fmt: $(STAMP)

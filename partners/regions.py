@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import functools
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -28,39 +28,20 @@ class Region(models.TextChoices):
     ANTARCTICA = "antarctica", _("Antarctica")
 
 
-class _Entry(NamedTuple):
-    region: Region
-    sub_region: str
-
-
 @functools.cache
-def _table() -> dict[str, _Entry]:
+def _table() -> dict[str, Region]:
     """The table never changes while the process runs, so it is parsed once."""
     with M49_TABLE.open(newline="", encoding="utf-8") as handle:
-        return {
-            row["iso2"]: _Entry(Region(row["region"]), row["sub_region"])
-            for row in csv.DictReader(handle)
-        }
+        return {row["iso2"]: Region(row["region"]) for row in csv.DictReader(handle)}
 
 
-def _entry(country_code: str | Country | None) -> _Entry | None:
+def region_for(country_code: str | Country | None) -> Region | None:
+    """None rather than an error: a blank or unknown country is a normal value."""
     # str() because a django-countries Country renders as its code.
     code = str(country_code or "").strip().upper()
     return _table().get(code) if code else None
 
 
-def region_for(country_code: str | Country | None) -> Region | None:
-    """None rather than an error: a blank or unknown country is a normal value."""
-    entry = _entry(country_code)
-    return entry.region if entry else None
-
-
-def sub_region_for(country_code: str | Country | None) -> str:
-    """A blank string so templates and CSV exports need no None check."""
-    entry = _entry(country_code)
-    return entry.sub_region if entry else ""
-
-
 def countries_in(region: str) -> list[str]:
     """Sorted so callers get a stable order for display and comparisons."""
-    return sorted(code for code, entry in _table().items() if entry.region == region)
+    return sorted(code for code, in_region in _table().items() if in_region == region)

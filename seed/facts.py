@@ -1,9 +1,10 @@
 """The facts of the Alliance 8.7 progress report (GB.335/INS/8, 2019), as data.
 
-Source: /work/shared/seed/alliance87-progress-report.txt. Every record cites the paragraph its facts
-come from. What the report does not say stays empty: no dates, seats, seats of organisations or
-identifiers are guessed (the one identifier, the ILO's XM-DAC-41302, is given by the issue).
-Dates the report gives as a month are the 1st of that month with month precision.
+Source: docs/sources/alliance87-progress-report.txt, shipped with the project. Every record
+cites the paragraph its facts come from. What the report does not say stays empty: no dates,
+seats, seats of organisations or identifiers are guessed (the one identifier, the ILO's
+XM-DAC-41302, is given by the issue). Dates the report gives as a month are the 1st of that
+month with month precision.
 """
 
 import datetime
