@@ -6,6 +6,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html_join
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +14,8 @@ from django.utils.translation import ngettext
 from pghistory import config as pghistory_config
 from pghistory.admin import EventsAdmin
 from pghistory.models import MiddlewareEvents
+
+from .models import ApiToken
 
 admin.site.site_header = _("Alliance 8.7 registry")
 admin.site.site_title = _("Alliance 8.7 registry")
@@ -48,15 +51,21 @@ class RegistryAdmin(admin.ModelAdmin):
         back = reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[obj.pk])
         return redirect(events_url(obj, back=back))
 
-    def call_service(self, request, obj, service: Callable[[], object], success: str) -> bool:
-        """Run one service call for `obj` and tell the user how it went (the service decides)."""
-        try:
-            service()
-        except ValidationError as error:
-            self.message_user(request, f"{obj}: {' '.join(error.messages)}", level=messages.ERROR)
-            return False
-        self.message_user(request, success % {"obj": obj}, level=messages.SUCCESS)
-        return True
+    def call_for_each(self, request, queryset, service: Callable[[object], object], success: str):
+        """Call `service(record)` for each selected record and say how each went.
+
+        The service decides: a ValidationError it raises is shown for that record, and the
+        others still go ahead.
+        """
+        for obj in queryset:
+            try:
+                service(obj)
+            except ValidationError as error:
+                self.message_user(
+                    request, f"{obj}: {' '.join(error.messages)}", level=messages.ERROR
+                )
+            else:
+                self.message_user(request, success % {"obj": obj}, level=messages.SUCCESS)
 
 
 class HistoryAdmin(EventsAdmin):
@@ -104,11 +113,6 @@ if admin.site.is_registered(_events_model):
 admin.site.register(_events_model, HistoryAdmin)
 
 
-# ---------------------------------------------------------------- API tokens (issue 4)
-
-from .models import ApiToken  # noqa: E402  (kept with its admin, below the shared helpers)
-
-
 @admin.register(ApiToken)
 class ApiTokenAdmin(admin.ModelAdmin):
     """API tokens for integrators: the key is shown once, on creation, and only its hash is kept."""
@@ -137,8 +141,6 @@ class ApiTokenAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Revoke the selected tokens"), permissions=["change"])
     def revoke(self, request, queryset):
-        from django.utils import timezone
-
         count = queryset.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
         message = ngettext("%(count)d token revoked.", "%(count)d tokens revoked.", count)
         self.message_user(request, message % {"count": count})

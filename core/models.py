@@ -1,13 +1,18 @@
 """Abstract models and query helpers shared by every app."""
 
 import datetime
+import hashlib
+import secrets
 
+import pghistory
 from django.conf import settings
-from django.contrib.postgres.fields import DateRangeField
+from django.contrib.postgres.constraints import ExclusionConstraint
+from django.contrib.postgres.fields import DateRangeField, RangeOperators
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Func, Q
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 
@@ -136,8 +141,6 @@ class DatedModel(TimestampedModel):
 
 def period_exclusion(name: str, *same: str, message: str):
     """An exclusion constraint: rows equal on `same` may not have overlapping periods."""
-    from django.contrib.postgres.constraints import ExclusionConstraint
-    from django.contrib.postgres.fields import RangeOperators
 
     return ExclusionConstraint(
         name=name,
@@ -159,7 +162,6 @@ class DatePrecision(models.TextChoices):
 
 def format_partial_date(value: datetime.date | None, precision: str) -> str:
     """A date as precisely as it is known, so a month from the source is never shown as a day."""
-    from django.utils.formats import date_format
 
     if value is None:
         return str(_("not recorded"))
@@ -172,7 +174,6 @@ def format_partial_date(value: datetime.date | None, precision: str) -> str:
 
 def track_links(field, *, app_label: str, model_name: str) -> None:
     """Keep history of a many-to-many field's links (added and removed), like every other row."""
-    import pghistory
 
     pghistory.track(
         pghistory.InsertEvent("add"),
@@ -237,13 +238,11 @@ class ApiToken(models.Model):
 
     @staticmethod
     def hash_key(key: str) -> str:
-        import hashlib
 
         return hashlib.sha256(key.encode()).hexdigest()
 
     def set_new_key(self) -> str:
         """Give the token a fresh random key and return it: the only time it is readable."""
-        import secrets
 
         key = secrets.token_urlsafe(32)
         self.key_prefix = key[: self.PREFIX_LENGTH]

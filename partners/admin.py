@@ -125,41 +125,35 @@ class PartnershipApplicationAdmin(ThemesAsCheckboxes, RegistryAdmin):
 
     @admin.action(description=_("Take under review"), permissions=["change"])
     def take_under_review(self, request, queryset):
-        for application in queryset:
-            self.call_service(
-                request,
-                application,
-                lambda a=application: services.application_start_review(
-                    application=a, user=request.user
-                ),
-                _("%(obj)s is now under review."),
-            )
+        self.call_for_each(
+            request,
+            queryset,
+            lambda a: services.application_start_review(application=a, user=request.user),
+            _("%(obj)s is now under review."),
+        )
 
     @admin.action(description=_("Approve (creates the partner)"), permissions=["change"])
     def approve(self, request, queryset):
-        for application in queryset:
-            self.call_service(
-                request,
-                application,
-                lambda a=application: services.application_approve(
-                    application=a, user=request.user
-                ),
-                _("%(obj)s is approved and is now a partner."),
-            )
+        self.call_for_each(
+            request,
+            queryset,
+            lambda a: services.application_approve(application=a, user=request.user),
+            _("%(obj)s is approved and is now a partner."),
+        )
 
     @admin.action(description=_("Reject…"), permissions=["change"])
     def reject(self, request, queryset):
         form = RejectionForm(request.POST if "apply" in request.POST else None)
         if form.is_valid():
-            for application in queryset:
-                self.call_service(
-                    request,
-                    application,
-                    lambda a=application: services.application_reject(
-                        application=a, user=request.user, reason=form.cleaned_data["reason"]
-                    ),
-                    _("%(obj)s is rejected."),
-                )
+            reason = form.cleaned_data["reason"]
+            self.call_for_each(
+                request,
+                queryset,
+                lambda a: services.application_reject(
+                    application=a, user=request.user, reason=reason
+                ),
+                _("%(obj)s is rejected."),
+            )
             return None
         count = len(queryset)
         context = {

@@ -17,7 +17,7 @@ from django_countries.fields import CountryField
 
 from core.models import TimestampedModel, UnshownColumnsManager, current_condition
 
-from .regions import region_for
+from .regions import countries_in, region_for
 
 ORG_ID_SCHEME = r"^[A-Z]{2}-[A-Z0-9]{2,}$"
 
@@ -83,8 +83,6 @@ def in_action_group(slug: str, on: datetime.date | None = None) -> Q:
 
 class PartnerQuerySet(models.QuerySet):
     def in_region(self, region: str):
-        from .regions import countries_in
-
         return self.filter(country__in=countries_in(region))
 
     def counts_by(self, field: str) -> dict[str, int]:

@@ -80,13 +80,12 @@ class PathfinderCountryAdmin(RegistryAdmin):
     @admin.action(description=_("Advance to the next stage"), permissions=["change"])
     def advance(self, request, queryset):
         today = timezone.localdate()
-        for pathfinder in queryset:
-            self.call_service(
-                request,
-                pathfinder,
-                lambda p=pathfinder: services.pathfinder_advance(pathfinder=p, on=today),
-                _("%(obj)s moved to its next stage."),
-            )
+        self.call_for_each(
+            request,
+            queryset,
+            lambda p: services.pathfinder_advance(pathfinder=p, on=today),
+            _("%(obj)s moved to its next stage."),
+        )
 
 
 @admin.register(StageChange)
@@ -129,13 +128,12 @@ class RoadMapAdmin(RegistryAdmin):
     )
     def adopt(self, request, queryset):
         today = timezone.localdate()
-        for road_map in queryset:
-            self.call_service(
-                request,
-                road_map,
-                lambda r=road_map: services.roadmap_adopt(road_map=r, on=today),
-                _("%(obj)s is adopted."),
-            )
+        self.call_for_each(
+            request,
+            queryset,
+            lambda r: services.roadmap_adopt(road_map=r, on=today),
+            _("%(obj)s is adopted."),
+        )
 
 
 @admin.register(Milestone)

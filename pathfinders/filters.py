@@ -4,7 +4,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from core.filters import BaseFilterSet, CountryCodeFilter, DatedFilterSet
-from partners.regions import Region
+from partners.regions import Region, countries_in
 
 from .models import (
     AnnualReport,
@@ -34,8 +34,6 @@ class PathfinderCountryFilterSet(BaseFilterSet):
         return queryset.with_stage().filter(stage__in=value) if value else queryset
 
     def filter_region(self, queryset, name, value):
-        from partners.regions import countries_in
-
         return queryset.filter(country__in=countries_in(value))
 
 

@@ -5,7 +5,7 @@ from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiResponse
 
-from .serializers import BriefSerializer, ErrorSerializer
+from .serializers import BriefRelatedField, BriefSerializer, ErrorSerializer
 
 ERRORS = {
     "400": _("Invalid: the `errors` name each body field or query parameter at fault and why."),
@@ -74,8 +74,6 @@ class BriefRelatedFieldExtension(OpenApiSerializerFieldExtension):
     def map_serializer_field(self, auto_schema, direction):
         if direction == "response":
             return auto_schema.resolve_serializer(BriefSerializer, direction).ref
-        from .serializers import BriefRelatedField
-
         queryset = self.target.get_queryset()
         key = BriefRelatedField.alternate_key(queryset.model) if queryset is not None else None
         as_id = {"type": "integer", "minimum": 1, "description": str(_("The record's id."))}
