@@ -44,9 +44,11 @@ def current_condition(on: datetime.date | None = None, *, through: str = "") -> 
     """
     on = on or timezone.localdate()
     prefix = f"{through}__" if through else ""
-    return (Q(**{f"{prefix}start_date__isnull": True}) | Q(**{f"{prefix}start_date__lte": on})) & (
-        Q(**{f"{prefix}end_date__isnull": True}) | Q(**{f"{prefix}end_date__gt": on})
-    )
+    current = (
+        Q(**{f"{prefix}start_date__isnull": True}) | Q(**{f"{prefix}start_date__lte": on})
+    ) & (Q(**{f"{prefix}end_date__isnull": True}) | Q(**{f"{prefix}end_date__gt": on}))
+    # Through a relation, a row with no related row at all has null dates too: it is not current.
+    return Q(**{f"{through}__isnull": False}) & current if through else current
 
 
 def related_model(model: type[models.Model], path: str) -> type[models.Model]:
