@@ -16,7 +16,7 @@ from .models import Event, EventKind, Office, OfficeTerm, Seat, SeatTerm
 RECORDS_BEGIN = datetime.date(2016, 9, 1)
 EVENTS_PER_PAGE = 20
 # The page shows the latest meetings and links to the events list for all of them: rendering
-# every meeting made the page's time grow with the history (540 of 660 ms for ~190 meetings).
+# every meeting would make the page's time grow with the history.
 RECENT_MEETINGS = 10
 
 

@@ -69,9 +69,8 @@ def _without(data: QueryDict, name: str) -> QueryDict:
 def _search(data: QueryDict) -> PartnerSearch | None:
     """The search of `data`'s `q` as the directory's filters read it, or None without one.
 
-    Built once for all the facets, which then filter by its condition in their own queries: a
-    list of the matching ids, found first and passed to each, cost more than the search itself
-    (about 100 ms a query for the 44,000 partners "child labour" matches).
+    Built once for all the facets, which then filter by its condition in their own queries:
+    passing each a list of the matching ids, found first, costs more for a broad search.
     """
     form = PartnerFilterSet(data, queryset=Partner.objects.none()).form
     # An invalid `q` (a NUL) is ignored by the directory's list: the counts ignore it too.
@@ -125,8 +124,8 @@ def _cache_key(data: QueryDict) -> str:
 def cached_facets(data: QueryDict) -> tuple[list[Facet], int]:
     """(the facets of `data`, the number of partners it shows), from the cache.
 
-    Counting costs an aggregate over every matching partner per facet: 7 queries of up to
-    seconds at 100,000 partners. The key holds a version of the data the counts come from, so
+    Counting costs an aggregate over every matching partner per facet, which grows with the
+    table. The key holds a version of the data the counts come from, so
     any write makes a new entry; an unchanged page costs one cheap query.
     """
     key = _cache_key(data)

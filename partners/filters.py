@@ -48,7 +48,7 @@ class PartnerOrderingFilter(django_filters.OrderingFilter):
 
 def country_choices():
     # A callable, so the filter's two deep copies per request copy a function: a copy of
-    # `countries` itself lost its cached, translated and sorted list, and built it again (4 ms).
+    # `countries` itself would lose its cached, translated and sorted list and build it again.
     return countries
 
 

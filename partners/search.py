@@ -1,10 +1,9 @@
 """The directory's search: words matched against each partner's stored search vector, typos in
 name words corrected from a lexicon of the words partners' names use.
 
-Matching a mistyped word by trigram similarity against every name cost hundreds of milliseconds
-at 100,000 partners (the trigram index rechecked thousands of candidates). Names share few words
-(about 470 at 100,000 demo partners), so a mistyped word is corrected against those instead, in
-Python, and the search becomes one full-text query that the vector's GIN index serves.
+Names share few distinct words, far fewer than there are partners, so a mistyped word is corrected
+against those, in Python, rather than by trigram similarity against every name; the search is
+then one full-text query that the vector's GIN index serves.
 """
 
 import re
@@ -74,8 +73,8 @@ def one_slip_apart(a: str, b: str) -> bool:
 
 
 # The tokens of all partners' names, split into words in Python. Digits are dropped first so
-# that numbered names ("Fund (demo 123)") share their tokens: the distinct tokens of 100,000 demo
-# names are then about 500, not 100,000. About 0.3 s at 100,000 partners, once per write.
+# that numbered names ("Fund (demo 123)") share their tokens. It reads every name, so it runs
+# once per data version (name_lexicon), never per search.
 LEXICON_SQL = """
     SELECT DISTINCT token
     FROM {table}, unnest(string_to_array(translate(name, '0123456789', ''), ' ')) token
@@ -186,9 +185,7 @@ class PartnerSearch:
         the acronym.
 
         One OR, which the three indexes serve together (a BitmapOr) or, for a broad search, a
-        scan. A UNION of one subquery per way of matching, needed while each row's vector was
-        computed anew, took three times as long with the vector stored (p95 103 ms against 36 ms
-        over the benchmark's mistyped searches; 156 ms against 127 ms for "child labour").
+        scan; with the vector stored it is quicker than a UNION of one subquery per way.
         """
         return (
             Q(search_vector=self.query)

@@ -1,12 +1,12 @@
 """Writing and deleting many rows fast: COPY in, one DELETE statement out.
 
-bulk_create spends about half its time building the SQL of a large INSERT in Python; COPY takes
+bulk_create spends much of its time building the SQL of a large INSERT in Python; COPY takes
 tab-separated text instead. Ids are drawn from the table's sequence first, so the objects get their
 primary keys as they would from bulk_create, and rows that refer to them can follow. Row triggers,
 pghistory's among them, fire for COPY as for INSERT.
 
-Values are written as Python holds them, without Django's per-field preparation (which costs as
-much as the rest): this suits the plain strings, numbers, dates, lists and countries of demo data.
+Values are written as Python holds them, without Django's per-field preparation (a large share
+of the cost): this suits the plain strings, numbers, dates, lists and countries of demo data.
 """
 
 import datetime
@@ -90,8 +90,7 @@ def check_constraints_per_statement() -> None:
     """Check foreign keys at the end of each statement rather than at commit, in this transaction.
 
     Our foreign keys are deferred, so every row written queues a check until commit; PostgreSQL
-    then fires each row's history trigger more slowly the longer that queue is (deleting 8,000
-    partners took 9 s with the queue and 2.4 s without).
+    then fires each row's history trigger more slowly the longer that queue is.
     """
     with connection.cursor() as cursor:
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")

@@ -37,5 +37,5 @@ class ConditionalMixin:
                 partial(_conditional, request._request, self.last_modified)
             )
             return response
-        # Already rendered: a shared copy (alliance87/api/shared.py).
+        # Already rendered: a shared copy (core/api/shared.py).
         return _conditional(request._request, self.last_modified, response) or response

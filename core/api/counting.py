@@ -1,7 +1,7 @@
 """Exact counts of page-number lists, cached until a table they read changes.
 
-COUNT(*) of a large list costs more than the whole rest of a page (25 ms for 100,000 partners),
-and integrators page through the same list many times. The count is kept under its SQL and the
+COUNT(*) of a large list costs more than the whole rest of a page, and integrators page through
+the same list many times. The count is kept under its SQL and the
 data version of the tables that SQL reads: the newest history event of each (pghistory records
 every insert, update and delete, bulk and raw writes included, through database triggers).
 """

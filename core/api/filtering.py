@@ -11,8 +11,7 @@ _form_classes: dict = {}
 class RegistryFilterBackend(DjangoFilterBackend):
     def filter_queryset(self, request, queryset, view):
         # No filter named in the query (a record's address, a plain page of a list): every
-        # filter would be empty, and building the filter set (its forms, 250 countries) was a
-        # quarter of a detail's time and a sixth of a list's.
+        # filter would be empty, so the filter set (its forms, 250 countries) is not built.
         filterset_class = self.get_filterset_class(view, queryset)
         if filterset_class is not None and not any(
             name in filterset_class.base_filters for name in request.query_params
@@ -21,9 +20,9 @@ class RegistryFilterBackend(DjangoFilterBackend):
         return super().filter_queryset(request, queryset, view)
 
     def get_filterset(self, request, queryset, view):
-        # django-filter builds a new form class (a new field for each filter) for every request,
-        # a third of what filtering costs; the form still copies its fields for each request. A
-        # filter whose choices depend on the request (a callable queryset) keeps its own class.
+        # django-filter builds a new form class (a new field for each filter) for every request;
+        # here it is built once per filter set and language. A filter whose choices depend on
+        # the request (a callable queryset) keeps its own class.
         filterset = super().get_filterset(request, queryset, view)
         if filterset is None or any(
             isinstance(f, QuerySetRequestMixin) and callable(f.queryset)

@@ -55,7 +55,7 @@ class PageNumber(pagination.PageNumberPagination):
 
 
 class Cursor(pagination.CursorPagination):
-    # The primary key never changes and is indexed: walking 100,000 rows stays fast.
+    # The primary key never changes and is indexed: a deep page costs what the first one does.
     ordering = "pk"
     page_size_query_param = "page_size"
     max_page_size = MAX_PAGE_SIZE

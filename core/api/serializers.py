@@ -205,9 +205,9 @@ def _reader(field: serializers.Field, columns: dict):
 # The base of every resource: its `url`, a `display` name, `created` and `updated`.
 class RegistrySerializer(CountryFieldMixin, ValidatedModelSerializer):
     def get_fields(self):
-        # ModelSerializer builds every field from the model on each request: 40% of a detail's
-        # time. A read reuses shallow copies of the fields built once (bind() then sets each
-        # copy's own name and parent); a write builds them afresh, as validation keeps state.
+        # ModelSerializer builds every field from the model on each request, the bulk of a
+        # detail's work. A read reuses shallow copies of the fields built once (bind() then sets
+        # each copy's own name and parent); a write builds them afresh, as validation keeps state.
         request = self.context.get("request")
         if request is None or request.method not in ("GET", "HEAD"):
             return super().get_fields()
@@ -228,8 +228,8 @@ class RegistrySerializer(CountryFieldMixin, ValidatedModelSerializer):
 
     def to_representation(self, instance):
         # DRF's Serializer.to_representation, with how each field reads its value worked out
-        # once per serializer rather than for every field of every row: a third of a list's
-        # serialising went to that generic lookup and to building a Country for each row.
+        # once per serializer rather than for every field of every row (DRF's generic lookup,
+        # and a Country built for each row).
         ret = {}
         for name, read, represent in self._read_plan():
             try:

@@ -12,7 +12,7 @@ class RegionField(serializers.ChoiceField):
     """Partner.region, derived from the stored country code."""
 
     def get_attribute(self, instance):
-        # Partner.region reads the country through its descriptor: a tenth of a row's serialising.
+        # Partner.region reads the country through its descriptor, which builds a Country.
         return region_for(stored(instance, "country"))
 
 
