@@ -1,18 +1,14 @@
 """Action Groups, their memberships, work plans and activities."""
 
 from action_groups.models import ActionGroup, Activity, Membership, WorkPlan
-from core.api.serializers import RegistrySerializer
+from core.api.serializers import REGISTRY_FIELDS, RegistrySerializer
 
 
 class ActionGroupSerializer(RegistrySerializer):
     class Meta:
         model = ActionGroup
         fields = [
-            "id",
-            "url",
-            "display",
-            "created",
-            "updated",
+            *REGISTRY_FIELDS,
             "name",
             "slug",
             "mandate",
@@ -26,30 +22,14 @@ class ActionGroupSerializer(RegistrySerializer):
 class MembershipSerializer(RegistrySerializer):
     class Meta:
         model = Membership
-        fields = [
-            "id",
-            "url",
-            "display",
-            "created",
-            "updated",
-            "start_date",
-            "end_date",
-            "role",
-            "source",
-            "group",
-            "partner",
-        ]
+        fields = [*REGISTRY_FIELDS, "start_date", "end_date", "role", "source", "group", "partner"]
 
 
 class WorkPlanSerializer(RegistrySerializer):
     class Meta:
         model = WorkPlan
         fields = [
-            "id",
-            "url",
-            "display",
-            "created",
-            "updated",
+            *REGISTRY_FIELDS,
             "start_date",
             "end_date",
             "title",
@@ -64,11 +44,7 @@ class ActivitySerializer(RegistrySerializer):
     class Meta:
         model = Activity
         fields = [
-            "id",
-            "url",
-            "display",
-            "created",
-            "updated",
+            *REGISTRY_FIELDS,
             "title",
             "kind",
             "status",

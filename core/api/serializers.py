@@ -202,6 +202,10 @@ def _reader(field: serializers.Field, columns: dict):
     return operator.attrgetter(column.attname)
 
 
+# What every resource shows first; a serializer's `fields` start with them.
+REGISTRY_FIELDS = ("id", "url", "display", "created", "updated")
+
+
 # The base of every resource: its `url`, a `display` name, `created` and `updated`.
 class RegistrySerializer(CountryFieldMixin, ValidatedModelSerializer):
     def get_fields(self):

@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from core.api.serializers import BriefRelatedField, RegistrySerializer
+from core.api.serializers import REGISTRY_FIELDS, BriefRelatedField, RegistrySerializer
 from governance.models import (
     Constituency,
     Event,
@@ -21,78 +21,32 @@ from partners.models import Partner
 class ConstituencySerializer(RegistrySerializer):
     class Meta:
         model = Constituency
-        fields = [
-            "id",
-            "url",
-            "display",
-            "created",
-            "updated",
-            "name",
-            "slug",
-            "position",
-            "source",
-        ]
+        fields = [*REGISTRY_FIELDS, "name", "slug", "position", "source"]
 
 
 class SeatSerializer(RegistrySerializer):
     class Meta:
         model = Seat
-        fields = [
-            "id",
-            "url",
-            "display",
-            "created",
-            "updated",
-            "region",
-            "number",
-            "source",
-            "constituency",
-        ]
+        fields = [*REGISTRY_FIELDS, "region", "number", "source", "constituency"]
 
 
 class SeatTermSerializer(RegistrySerializer):
     class Meta:
         model = SeatTerm
-        fields = [
-            "id",
-            "url",
-            "display",
-            "created",
-            "updated",
-            "start_date",
-            "end_date",
-            "source",
-            "seat",
-            "partner",
-        ]
+        fields = [*REGISTRY_FIELDS, "start_date", "end_date", "source", "seat", "partner"]
 
 
 class OfficeTermSerializer(RegistrySerializer):
     class Meta:
         model = OfficeTerm
-        fields = [
-            "id",
-            "url",
-            "display",
-            "created",
-            "updated",
-            "start_date",
-            "end_date",
-            "office",
-            "source",
-            "partner",
-        ]
+        fields = [*REGISTRY_FIELDS, "start_date", "end_date", "office", "source", "partner"]
 
 
 class EventSerializer(RegistrySerializer):
     class Meta:
         model = Event
         fields = [
-            "id",
-            "url",
-            "display",
-            "created",
-            "updated",
+            *REGISTRY_FIELDS,
             "kind",
             "title",
             "slug",
@@ -117,12 +71,8 @@ class PledgeSerializer(RegistrySerializer):
     class Meta:
         model = Pledge
         fields = [
-            "id",
-            "url",
-            "display",
+            *REGISTRY_FIELDS,
             "status",
-            "created",
-            "updated",
             "title",
             "description",
             "made_on",
@@ -135,36 +85,13 @@ class PledgeSerializer(RegistrySerializer):
 class PledgeAssessmentSerializer(RegistrySerializer):
     class Meta:
         model = PledgeAssessment
-        fields = [
-            "id",
-            "url",
-            "display",
-            "created",
-            "updated",
-            "assessed_on",
-            "progress",
-            "summary",
-            "source",
-            "pledge",
-        ]
+        fields = [*REGISTRY_FIELDS, "assessed_on", "progress", "summary", "source", "pledge"]
 
 
 class GlobalEstimateSerializer(RegistrySerializer):
     class Meta:
         model = GlobalEstimate
-        fields = [
-            "id",
-            "url",
-            "display",
-            "created",
-            "updated",
-            "slug",
-            "label",
-            "value",
-            "position",
-            "source",
-            "part_of",
-        ]
+        fields = [*REGISTRY_FIELDS, "slug", "label", "value", "position", "source", "part_of"]
 
 
 class RotationSerializer(serializers.Serializer):

@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from core.api.serializers import BriefUserField, RegistrySerializer, stored
+from core.api.serializers import REGISTRY_FIELDS, BriefUserField, RegistrySerializer, stored
 from partners.models import Partner, PartnerIdentifier, PartnershipApplication
 from partners.regions import Region, region_for
 
@@ -27,12 +27,8 @@ class PartnerSerializer(RegistrySerializer):
     class Meta:
         model = Partner
         fields = [
-            "id",
-            "url",
-            "display",
+            *REGISTRY_FIELDS,
             "region",
-            "created",
-            "updated",
             "name",
             "acronym",
             "slug",
@@ -57,17 +53,7 @@ class PartnerIdentifierSerializer(RegistrySerializer):
 
     class Meta:
         model = PartnerIdentifier
-        fields = [
-            "id",
-            "url",
-            "display",
-            "org_id",
-            "created",
-            "updated",
-            "scheme",
-            "identifier",
-            "partner",
-        ]
+        fields = [*REGISTRY_FIELDS, "org_id", "scheme", "identifier", "partner"]
 
 
 class PartnershipApplicationSerializer(RegistrySerializer):
@@ -76,12 +62,8 @@ class PartnershipApplicationSerializer(RegistrySerializer):
     class Meta:
         model = PartnershipApplication
         fields = [
-            "id",
-            "url",
-            "display",
+            *REGISTRY_FIELDS,
             "decided_by",
-            "created",
-            "updated",
             "organisation_name",
             "acronym",
             "category",

@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from core.api.serializers import BriefRelatedField, RegistrySerializer
+from core.api.serializers import REGISTRY_FIELDS, BriefRelatedField, RegistrySerializer
 from core.models import DatePrecision
 from governance.models import Event
 from pathfinders.models import (
@@ -27,12 +27,8 @@ class PathfinderCountrySerializer(RegistrySerializer):
     class Meta:
         model = PathfinderCountry
         fields = [
-            "id",
-            "url",
-            "display",
+            *REGISTRY_FIELDS,
             "stage",
-            "created",
-            "updated",
             "country",
             "official_response",
             "source",
@@ -46,11 +42,7 @@ class StageChangeSerializer(RegistrySerializer):
     class Meta:
         model = StageChange
         fields = [
-            "id",
-            "url",
-            "display",
-            "created",
-            "updated",
+            *REGISTRY_FIELDS,
             "stage",
             "changed_on",
             "date_precision",
@@ -72,13 +64,9 @@ class RoadMapSerializer(RegistrySerializer):
     class Meta:
         model = RoadMap
         fields = [
-            "id",
-            "url",
-            "display",
+            *REGISTRY_FIELDS,
             "milestones_done",
             "milestones_counted",
-            "created",
-            "updated",
             "start_date",
             "end_date",
             "title",
@@ -102,11 +90,7 @@ class MilestoneSerializer(RegistrySerializer):
     class Meta:
         model = Milestone
         fields = [
-            "id",
-            "url",
-            "display",
-            "created",
-            "updated",
+            *REGISTRY_FIELDS,
             "title",
             "due_date",
             "status",
@@ -121,18 +105,7 @@ class MilestoneSerializer(RegistrySerializer):
 class AnnualReportSerializer(RegistrySerializer):
     class Meta:
         model = AnnualReport
-        fields = [
-            "id",
-            "url",
-            "display",
-            "created",
-            "updated",
-            "year",
-            "submitted_on",
-            "document_url",
-            "source",
-            "pathfinder",
-        ]
+        fields = [*REGISTRY_FIELDS, "year", "submitted_on", "document_url", "source", "pathfinder"]
 
 
 class AdvanceSerializer(serializers.Serializer):
