@@ -82,8 +82,6 @@ class APIResourceTests:
     update_data: dict = {}
     # {parameter: (value, kwargs for a record that matches, or a callable returning them)}
     filters: dict = {}
-    # Resources that cannot be created with a plain POST (none so far) set this to False.
-    writable = True
 
     # ------------------------------------------------------------------ helpers
 

@@ -2,7 +2,7 @@ import pytest
 from django_countries.data import COUNTRIES
 from django_countries.fields import Country
 
-from partners.regions import Region, countries_in, region_for, sub_region_for
+from partners.regions import Region, countries_in, region_for
 
 
 def test_every_iso_country_has_a_region():
@@ -12,21 +12,20 @@ def test_every_iso_country_has_a_region():
 
 
 @pytest.mark.parametrize(
-    ("code", "region", "sub_region"),
+    ("code", "region"),
     [
-        ("MG", Region.AFRICA, "Sub-Saharan Africa"),
-        ("AR", Region.AMERICAS, "Latin America and the Caribbean"),
-        ("AU", Region.OCEANIA, "Australia and New Zealand"),
-        ("NP", Region.ASIA, "Southern Asia"),
-        ("AL", Region.EUROPE, "Southern Europe"),
-        ("VN", Region.ASIA, "South-eastern Asia"),
-        ("US", Region.AMERICAS, "Northern America"),
-        ("TN", Region.AFRICA, "Northern Africa"),
+        ("MG", Region.AFRICA),
+        ("AR", Region.AMERICAS),
+        ("AU", Region.OCEANIA),
+        ("NP", Region.ASIA),
+        ("AL", Region.EUROPE),
+        ("VN", Region.ASIA),
+        ("US", Region.AMERICAS),
+        ("TN", Region.AFRICA),
     ],
 )
-def test_known_countries_map_to_their_m49_region(code, region, sub_region):
+def test_known_countries_map_to_their_m49_region(code, region):
     assert region_for(code) == region
-    assert sub_region_for(code) == sub_region
     assert region_for(Country(code)) == region
     assert region_for(code.lower()) == region
 
@@ -44,4 +43,3 @@ def test_countries_in_a_region_round_trip():
 @pytest.mark.parametrize("blank", ["", "  ", None, Country("")])
 def test_blank_country_has_no_region(blank):
     assert region_for(blank) is None
-    assert sub_region_for(blank) == ""

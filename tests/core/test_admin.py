@@ -1,0 +1,235 @@
+import datetime
+
+import pytest
+from django.apps import apps
+from django.contrib import admin
+from django.contrib.admin.utils import quote
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils.http import urlencode
+
+from tests import factories as f
+from tests.factories import PASSWORD, UserFactory
+
+APPS = ("partners", "governance", "action_groups", "pathfinders")
+
+
+# One way to make the n-th record of each model, so changelists have rows to render.
+MAKERS = {
+    "partners.partner": lambda n: f.PartnerFactory(),
+    "partners.partneridentifier": lambda n: f.PartnerIdentifierFactory(),
+    "partners.partnershipapplication": lambda n: f.PartnershipApplicationFactory(),
+    "governance.constituency": lambda n: f.ConstituencyFactory(),
+    "governance.seat": lambda n: f.SeatFactory(),
+    "governance.seatterm": lambda n: f.SeatTermFactory(),
+    "governance.officeterm": lambda n: f.OfficeTermFactory(
+        start_date=datetime.date(2000 + n, 1, 1), end_date=datetime.date(2001 + n, 1, 1)
+    ),
+    "governance.event": lambda n: f.EventFactory(),
+    "governance.pledge": lambda n: f.PledgeFactory(),
+    "governance.pledgeassessment": lambda n: f.PledgeAssessmentFactory(),
+    "governance.globalestimate": lambda n: f.GlobalEstimateFactory(
+        part_of=f.GlobalEstimateFactory()
+    ),
+    "action_groups.actiongroup": lambda n: f.ActionGroupFactory(),
+    "action_groups.membership": lambda n: f.MembershipFactory(),
+    "action_groups.workplan": lambda n: f.WorkPlanFactory(),
+    "action_groups.activity": lambda n: f.ActivityFactory(lead_partners=[f.PartnerFactory()]),
+    "pathfinders.pathfindercountry": lambda n: f.PathfinderCountryFactory(),
+    "pathfinders.stagechange": lambda n: f.StageChangeFactory(),
+    "pathfinders.roadmap": lambda n: f.RoadMapFactory(),
+    "pathfinders.milestone": lambda n: f.MilestoneFactory(),
+    "pathfinders.annualreport": lambda n: f.AnnualReportFactory(),
+}
+
+
+MODELS = sorted(MAKERS)
+
+
+def url(label: str, view: str, *args) -> str:
+    app_label, model_name = label.split(".")
+    return reverse(f"admin:{app_label}_{model_name}_{view}", args=args)
+
+
+def test_every_registry_model_is_in_the_admin():
+    registry_models = {
+        model._meta.label_lower
+        for label in APPS
+        for model in apps.get_app_config(label).get_models()
+        if not hasattr(model, "pgh_id")  # history models are read in the events admin
+    }
+    registered = {
+        model._meta.label_lower for model in admin.site._registry if model._meta.app_label in APPS
+    }
+    assert registered == registry_models == set(MAKERS)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("label", MODELS)
+def test_an_editor_can_open_the_list_and_add_pages(editor_client, label):
+    obj = MAKERS[label](0)
+
+    changelist = editor_client.get(url(label, "changelist"))
+    add = editor_client.get(url(label, "add"))
+    change = editor_client.get(url(label, "change", obj.pk))
+
+    assert changelist.status_code == 200
+    assert obj.pk in [row.pk for row in changelist.context["cl"].result_list]
+    assert add.status_code == 200
+    assert change.status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("label", MODELS)
+def test_a_list_page_makes_as_many_queries_for_many_rows_as_for_one(editor_client, label):
+    MAKERS[label](0)
+    with CaptureQueriesContext(connection) as one_row:
+        editor_client.get(url(label, "changelist"))
+    for n in range(1, 4):
+        MAKERS[label](n)
+    with CaptureQueriesContext(connection) as four_rows:
+        response = editor_client.get(url(label, "changelist"))
+
+    assert response.context["cl"].result_count >= 4
+    assert len(four_rows) == len(one_row)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("label", MODELS)
+def test_a_viewer_can_read_but_not_add_change_or_delete(viewer_client, label):
+    obj = MAKERS[label](0)
+
+    assert viewer_client.get(url(label, "changelist")).status_code == 200
+    assert viewer_client.get(url(label, "change", obj.pk)).status_code == 200
+    assert viewer_client.get(url(label, "add")).status_code == 403
+    assert viewer_client.post(url(label, "add"), {}).status_code == 403
+    assert viewer_client.post(url(label, "change", obj.pk), {}).status_code == 403
+    assert viewer_client.post(url(label, "delete", obj.pk), {"post": "yes"}).status_code == 403
+    assert type(obj).objects.filter(pk=obj.pk).exists()
+
+
+# ---------------------------------------------------------------- history
+
+
+EVENTS = reverse("admin:pghistory_events_changelist")
+
+
+def history_of(obj):
+    return f"{EVENTS}?{urlencode({'method': 'tracks', 'obj': f'{obj._meta.label}:{obj.pk}'})}"
+
+
+def change_partner(client, partner, **changes):
+    data = {
+        "name": partner.name,
+        "slug": partner.slug,
+        "category": partner.category,
+        "status": partner.status,
+        "identifiers-TOTAL_FORMS": "0",
+        "identifiers-INITIAL_FORMS": "0",
+        **changes,
+    }
+    return client.post(reverse("admin:partners_partner_change", args=[partner.pk]), data)
+
+
+@pytest.mark.django_db
+def test_a_change_page_links_to_the_record_history(editor_client):
+    partner = f.PartnerFactory()
+
+    page = editor_client.get(reverse("admin:partners_partner_change", args=[partner.pk]))
+
+    assert f"{EVENTS}?method=tracks&obj=partners.Partner:{partner.pk}" in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_history_button_opens_the_full_record_history(editor_client):
+    partner = f.PartnerFactory()
+
+    response = editor_client.get(reverse("admin:partners_partner_history", args=[partner.pk]))
+
+    assert response.status_code == 302
+    assert response.url.startswith(history_of(partner))
+
+
+@pytest.mark.django_db
+def test_the_history_shows_who_changed_what(editor_client, editor):
+    partner = f.PartnerFactory(acronym="MOL")
+    assert change_partner(editor_client, partner, acronym="MOLSP").status_code == 302
+
+    response = editor_client.get(history_of(partner))
+
+    rows = list(response.context["cl"].result_list)
+    assert [row.pgh_label for row in rows] == ["update", "insert"]
+    assert rows[0].user == editor
+    page = response.content.decode()
+    assert editor.username in page
+    assert "<strong>acronym</strong>: MOL → MOLSP" in page
+
+
+@pytest.mark.django_db
+def test_a_viewer_can_read_history_but_a_stranger_cannot(viewer_client, client):
+    partner = f.PartnerFactory()
+    stranger = f.UserFactory(is_staff=True)
+    client.force_login(stranger)
+
+    assert viewer_client.get(history_of(partner)).status_code == 200
+    assert client.get(history_of(partner)).status_code == 403
+    assert (
+        client.get(reverse("admin:partners_partner_history", args=[partner.pk])).status_code == 403
+    )
+
+
+@pytest.mark.django_db
+def test_one_history_entry_opens_with_its_recorded_values(viewer_client):
+    partner = f.PartnerFactory(name="Walk Free")
+    entry = viewer_client.get(history_of(partner)).context["cl"].result_list[0]
+
+    response = viewer_client.get(reverse("admin:pghistory_events_change", args=[quote(entry.pk)]))
+
+    assert response.status_code == 200
+    assert "Walk Free" in response.content.decode()
+
+
+# ---------------------------------------------------------------- locking out failed logins
+
+
+LOGIN = reverse("admin:login")
+
+
+def log_in(client, username, password):
+    return client.post(LOGIN, {"username": username, "password": password, "next": "/admin/"})
+
+
+@pytest.mark.django_db
+def test_five_failed_logins_lock_out_that_username_even_with_the_right_password(client):
+    user = UserFactory(is_staff=True)
+    for _ in range(4):
+        assert log_in(client, user.username, "wrong-password").status_code == 200
+    # The fifth failure reaches the limit: django-axes answers 429 Too Many Requests.
+    assert log_in(client, user.username, "wrong-password").status_code == 429
+
+    response = log_in(client, user.username, PASSWORD)
+
+    assert response.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_a_lock_out_does_not_stop_another_username(client):
+    locked, other = UserFactory(is_staff=True), UserFactory(is_staff=True)
+    for _ in range(5):
+        log_in(client, locked.username, "wrong-password")
+
+    response = log_in(client, other.username, PASSWORD)
+
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(other.pk)
+
+
+@pytest.mark.django_db
+def test_four_failed_logins_still_let_the_right_password_in(client):
+    user = UserFactory(is_staff=True)
+    for _ in range(4):
+        log_in(client, user.username, "wrong-password")
+
+    assert log_in(client, user.username, PASSWORD).status_code == 302

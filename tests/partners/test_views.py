@@ -1,0 +1,544 @@
+"""The partner directory and its CSV, the cached facets, and the join form."""
+
+import csv
+import datetime
+import io
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from partners.models import ApplicationStatus, Category, PartnershipApplication, Theme
+from tests.factories import (
+    ActionGroupFactory,
+    MembershipFactory,
+    PartnerFactory,
+    SeatTermFactory,
+)
+
+# ---------------------------------------------------------------- the directory
+
+
+pytestmark = pytest.mark.django_db
+
+
+LIST = reverse("partners:partner_list")
+EXPORT = reverse("partners:partner_export")
+
+
+def names(response):
+    return [partner.name for partner in response.context["partners"]]
+
+
+def facet(response, name):
+    facets = {facet.name: facet for facet in response.context["facets"]}
+    return {option.value: option.count for option in facets[name].options}
+
+
+def csv_rows(response):
+    content = b"".join(response.streaming_content).decode()
+    return list(csv.reader(io.StringIO(content)))
+
+
+def test_directory_lists_partners_with_their_category_and_country(client):
+    PartnerFactory(name="Ministry of Labour of Ghana", country="GH", category=Category.GOVERNMENT)
+
+    response = client.get(LIST)
+
+    assert response.status_code == 200
+    assert "Ministry of Labour of Ghana" in response.text
+    assert "Government" in response.text
+    assert "Ghana" in response.text
+    assert "<title>Partners – Alliance 8.7</title>" in response.text
+
+
+def test_search_tolerates_a_typo_in_a_name(client):
+    PartnerFactory(name="International Organization for Migration", acronym="IOM")
+    PartnerFactory(name="Walk Free")
+
+    response = client.get(LIST, {"q": "Internatonal Organisation for Migraton"})
+
+    assert names(response) == ["International Organization for Migration"]
+
+
+def test_search_corrects_a_typo_in_a_name_word_and_its_facets_count_the_same_partners(client):
+    PartnerFactory(name="International Labour Organization", acronym="ILO", country="CH")
+    PartnerFactory(name="Labour Inspection Network", country="GH")
+    PartnerFactory(name="Walk Free", country="AU")
+
+    response = client.get(LIST, {"q": "labour organisaton"})
+
+    assert names(response) == ["International Labour Organization"]
+    assert response.context["page_obj"].paginator.count == 1
+    assert facet(response, "country") == {"CH": 1}
+    assert facet(response, "category")["government"] == 1
+
+
+def test_search_finds_a_word_found_only_in_descriptions(client):
+    PartnerFactory(name="Walk Free", description="Measures modern slavery around the world.")
+    PartnerFactory(name="Freedom Fund", description="Funds frontline organisations.")
+
+    response = client.get(LIST, {"q": "frontline"})
+
+    assert names(response) == ["Freedom Fund"]
+    assert facet(response, "category")["government"] == 1
+
+
+def test_search_with_quotes_operators_or_a_nul_is_answered(client):
+    PartnerFactory(name="Forced Labour Observatory")
+
+    for value in ['"forced labour', "labour:* & !(", "forced\x00labour"]:
+        response = client.get(LIST, {"q": value})
+
+        assert response.status_code == 200, value
+
+
+def test_category_facet_counts_ignore_the_category_filter_but_apply_the_others(client):
+    PartnerFactory.create_batch(3, category=Category.GOVERNMENT, country="GH")
+    PartnerFactory.create_batch(2, category=Category.CIVIL_SOCIETY, country="GH")
+    PartnerFactory(category=Category.CIVIL_SOCIETY, country="NP")
+
+    response = client.get(LIST, {"category": "government", "country": "GH"})
+
+    assert len(names(response)) == 3
+    assert facet(response, "category")["government"] == 3
+    assert facet(response, "category")["civil_society"] == 2
+    assert facet(response, "country") == {"GH": 3}
+    assert facet(response, "status")["active"] == 3
+
+
+def test_region_and_theme_facets_count_partners(client):
+    PartnerFactory(country="GH", themes=[Theme.CHILD_LABOUR])
+    PartnerFactory(country="NG", themes=[Theme.CHILD_LABOUR, Theme.FORCED_LABOUR])
+    PartnerFactory(country="NP", themes=[Theme.FORCED_MARRIAGE])
+
+    response = client.get(LIST, {"region": "africa"})
+
+    assert len(names(response)) == 2
+    assert facet(response, "region") == {"africa": 2, "asia": 1}
+    assert facet(response, "theme")["child_labour"] == 2
+    assert facet(response, "theme")["forced_labour"] == 1
+    assert facet(response, "theme")["forced_marriage"] == 0
+
+
+def test_action_group_and_seat_holder_facets_count_current_members_and_holders(client):
+    group = ActionGroupFactory(name="Supply Chains", slug="supply-chains")
+    member, holder, _other = PartnerFactory.create_batch(3)
+    MembershipFactory(group=group, partner=member)
+    MembershipFactory(group=group, partner=holder, end_date=datetime.date(2019, 1, 1))
+    SeatTermFactory(partner=holder, end_date=None)
+
+    response = client.get(LIST)
+
+    assert facet(response, "action_group") == {"supply-chains": 1}
+    assert facet(response, "gcg_seat_holder") == {"true": 1, "false": 2}
+
+    response = client.get(LIST, {"action_group": "supply-chains", "gcg_seat_holder": "false"})
+
+    assert names(response) == [member.name]
+
+
+def test_newest_joined_first_puts_unknown_join_dates_last(client):
+    PartnerFactory(name="Unknown", joined_on=None)
+    PartnerFactory(name="Old", joined_on=datetime.date(2016, 9, 1))
+    PartnerFactory(name="New", joined_on=datetime.date(2020, 1, 1))
+
+    response = client.get(LIST, {"ordering": "-joined"})
+
+    assert names(response) == ["New", "Old", "Unknown"]
+
+
+def test_directory_sorts_by_country_then_name(client):
+    PartnerFactory(name="B", country="NP")
+    PartnerFactory(name="A", country="NP")
+    PartnerFactory(name="C", country="GH")
+
+    response = client.get(LIST, {"ordering": "country"})
+
+    assert names(response) == ["C", "A", "B"]
+
+
+def test_pages_hold_the_chosen_number_and_links_keep_the_filters(client):
+    PartnerFactory.create_batch(12, category=Category.ACADEMIC)
+    PartnerFactory(category=Category.GOVERNMENT)
+
+    response = client.get(LIST, {"category": "academic", "per_page": "10"})
+
+    assert len(names(response)) == 10
+    assert response.context["page_obj"].paginator.count == 12
+    assert "?category=academic&amp;per_page=10&amp;page=2" in response.text
+
+    response = client.get(LIST, {"category": "academic", "per_page": "10", "page": "2"})
+
+    assert len(names(response)) == 2
+
+
+def test_an_unknown_page_size_falls_back_to_the_default(client):
+    PartnerFactory.create_batch(30)
+
+    response = client.get(LIST, {"per_page": "1000"})
+
+    assert len(names(response)) == 25
+
+
+def test_an_empty_result_says_so_and_offers_to_clear_the_filters(client):
+    PartnerFactory(category=Category.GOVERNMENT)
+
+    response = client.get(LIST, {"category": "academic"})
+
+    assert names(response) == []
+    assert "No partner matches these filters." in response.text
+    assert "Clear all filters" in response.text
+
+
+def test_a_bad_filter_value_shows_the_error_not_a_server_error(client):
+    PartnerFactory(name="Still listed")
+
+    response = client.get(LIST, {"country": "XX", "joined_after": "yesterday", "page": "x"})
+
+    assert response.status_code == 200
+    assert "Some filters could not be applied" in response.text
+    assert "Select a valid choice" in response.text
+    assert names(response) == ["Still listed"]
+
+
+def test_descriptions_are_escaped_in_the_directory(client):
+    PartnerFactory(name="<b>Bold</b> Org", description="<script>alert(1)</script> helps")
+
+    response = client.get(LIST)
+
+    assert "<script>alert(1)</script>" not in response.text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in response.text
+    assert "&lt;b&gt;Bold&lt;/b&gt; Org" in response.text
+
+
+def test_csv_holds_every_partner_of_the_filtered_result_not_only_the_page(client):
+    PartnerFactory.create_batch(30, category=Category.ACADEMIC)
+    PartnerFactory(name="Not academic", category=Category.GOVERNMENT)
+
+    response = client.get(EXPORT, {"category": "academic", "per_page": "10", "page": "2"})
+
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert "attachment" in response["Content-Disposition"]
+    rows = csv_rows(response)
+    assert rows[0][0] == "Name"
+    assert len(rows) == 31
+    assert "Not academic" not in {row[0] for row in rows}
+
+
+def test_csv_follows_the_chosen_order_and_defuses_formulas(client):
+    PartnerFactory(name="=HYPERLINK(1)", joined_on=datetime.date(2016, 1, 1))
+    PartnerFactory(name="Newest", joined_on=datetime.date(2021, 1, 1))
+
+    rows = csv_rows(client.get(EXPORT, {"ordering": "-joined"}))
+
+    assert [row[0] for row in rows[1:]] == ["Newest", "'=HYPERLINK(1)"]
+
+
+def test_the_directory_page_links_to_the_csv_of_the_same_filters(client):
+    response = client.get(LIST, {"category": "academic", "page": "1"})
+
+    assert f'href="{EXPORT}?category=academic"' in response.text
+
+
+def test_directory_runs_the_same_number_of_queries_for_5_and_200_partners(client):
+    group = ActionGroupFactory()
+
+    def make(count):
+        for partner in PartnerFactory.create_batch(count):
+            MembershipFactory(group=group, partner=partner)
+            SeatTermFactory(partner=partner, end_date=None)
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(
+                LIST, {"q": "Ministry", "per_page": "50", "theme": "child_labour"}
+            )
+        assert response.status_code == 200
+        return len(captured)
+
+    make(5)
+    few = queries()
+    make(195)
+    assert queries() == few
+
+
+def test_directory_is_served_in_french_with_french_country_names(client):
+    PartnerFactory(country="CH")
+
+    response = client.get("/fr/partners/")
+
+    assert response.status_code == 200
+    assert '<html lang="fr">' in response.text
+    assert "Suisse" in response.text
+
+
+# ---------------------------------------------------------------- cached facets and totals
+
+
+def queries(client, data):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(LIST, data)
+    assert response.status_code == 200
+    return len(captured)
+
+
+def test_a_repeated_directory_query_takes_its_facets_and_total_from_the_cache(client):
+    PartnerFactory.create_batch(3, category="government")
+    data = {"category": "government", "per_page": "50"}
+
+    first = queries(client, data)
+    again = queries(client, {**data, "page": "1", "ordering": "name"})
+
+    # The page's and the facets' data versions, then the page: no facet aggregate, no COUNT.
+    assert again == 3 < first
+
+
+def test_facet_counts_follow_a_partner_that_changes_category(client):
+    partner = PartnerFactory(category="government")
+    assert facet(client.get(LIST), "category")["government"] == 1
+
+    partner.category = "academic"
+    partner.save()
+    response = client.get(LIST)
+
+    assert facet(response, "category")["government"] == 0
+    assert facet(response, "category")["academic"] == 1
+
+
+def test_facet_counts_and_total_follow_a_deleted_partner(client):
+    kept, deleted = PartnerFactory.create_batch(2, category="workers")
+    assert client.get(LIST).context["page_obj"].paginator.count == 2
+
+    deleted.delete()
+    response = client.get(LIST)
+
+    assert response.context["page_obj"].paginator.count == 1
+    assert facet(response, "category")["workers"] == 1
+    assert [p.name for p in response.context["partners"]] == [kept.name]
+
+
+def test_facet_counts_follow_a_new_membership_and_seat_term(client):
+    group = ActionGroupFactory(slug="supply-chains")
+    partner = PartnerFactory()
+    response = client.get(LIST)
+    assert facet(response, "action_group") == {"supply-chains": 0}
+    assert facet(response, "gcg_seat_holder") == {"true": 0, "false": 1}
+
+    MembershipFactory(group=group, partner=partner)
+    SeatTermFactory(partner=partner, start_date=None, end_date=None)
+    response = client.get(LIST)
+
+    assert facet(response, "action_group") == {"supply-chains": 1}
+    assert facet(response, "gcg_seat_holder") == {"true": 1, "false": 0}
+
+
+def test_the_cached_facets_are_kept_apart_by_language(client):
+    PartnerFactory(country="CH")
+    client.get(LIST)
+
+    response = client.get("/fr" + LIST)
+
+    facets = {facet.name: facet for facet in response.context["facets"]}
+    assert [option.label for option in facets["country"].options] == ["Suisse"]
+
+
+def test_seat_holder_filter_and_facet_agree(client):
+    holder = PartnerFactory(name="Holder")
+    PartnerFactory(name="Other")
+    SeatTermFactory(partner=holder, start_date=None, end_date=None)
+
+    holds = client.get(LIST, {"gcg_seat_holder": "true"})
+    holds_not = client.get(LIST, {"gcg_seat_holder": "false"})
+
+    assert [p.name for p in holds.context["partners"]] == ["Holder"]
+    assert [p.name for p in holds_not.context["partners"]] == ["Other"]
+    assert facet(holds, "gcg_seat_holder") == {"true": 1, "false": 1}
+
+
+def test_facets_of_a_search_count_only_the_partners_it_matches(client):
+    PartnerFactory(name="Ministry of Labour, Ghana", category="government", country="GH")
+    PartnerFactory(name="Ministry of Labour, Kenya", category="government", country="KE")
+    PartnerFactory(name="Cocoa Growers Union", category="workers", country="GH")
+
+    response = client.get(LIST, {"q": "Ministri", "country": "GH"})
+
+    assert response.context["page_obj"].paginator.count == 1
+    assert facet(response, "country") == {"GH": 1, "KE": 1}
+    assert facet(response, "category")["government"] == 1
+    assert facet(response, "category")["workers"] == 0
+
+
+def test_a_search_that_matches_nothing_counts_zero_everywhere(client):
+    PartnerFactory(category="government")
+
+    response = client.get(LIST, {"q": "Zyxwvut"})
+
+    assert response.context["page_obj"].paginator.count == 0
+    assert facet(response, "category")["government"] == 0
+    assert facet(response, "gcg_seat_holder") == {"true": 0, "false": 0}
+
+
+# ---------------------------------------------------------------- the join form
+
+
+JOIN = reverse("partners:join")
+THANKS = reverse("partners:join_thanks")
+SCRIPT = "<script>alert(1)</script>"
+
+
+def application(**changes):
+    data = {
+        "organisation_name": "Coalition Against Forced Labour",
+        "acronym": "CAFL",
+        "category": "civil_society",
+        "country": "KE",
+        "website": "https://cafl.example.org/",
+        "description": "Supports survivors of forced labour.",
+        "themes": ["forced_labour", "human_trafficking"],
+        "contact_name": "Amina Odhiambo",
+        "contact_email": "amina@cafl.example.org",
+        "contact_phone": "+254 20 000 0000",
+        "motivation": "To align our work with the national road map.",
+        "commitment_accepted": "on",
+        "homepage": "",
+    }
+    data.update(changes)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def test_join_form_shows_the_commitment_to_accept(client):
+    response = client.get(JOIN)
+
+    assert response.status_code == 200
+    assert "international human rights standards" in response.text
+    assert "applicable international labour standards" in response.text
+    assert 'name="commitment_accepted"' in response.text
+
+
+def test_every_field_of_the_join_form_has_a_label(client):
+    html = client.get(JOIN).text
+
+    ids = re.findall(
+        r'<(?:input|select|textarea)(?![^>]*type="(?:hidden|submit)")[^>]*\sid="([^"]+)"', html
+    )
+    labelled = set(re.findall(r'<label for="([^"]+)"', html))
+    assert len(ids) >= 14  # the 12 fields with 4 theme boxes and the honeypot, less CSRF
+    assert set(ids) - labelled == set()
+
+
+def test_the_honeypot_is_hidden_from_people_and_screen_readers(client):
+    html = client.get(JOIN).text
+
+    trap = re.search(r'<div class="visually-hidden" aria-hidden="true">(.*?)</div>', html, re.S)
+    assert trap and 'name="homepage"' in trap.group(1)
+    assert re.search(r'<input[^>]*name="homepage"[^>]*tabindex="-1"', trap.group(1))
+    assert 'autocomplete="off"' in trap.group(1)
+
+
+def test_a_complete_application_lands_in_the_review_queue(client):
+    response = client.post(JOIN, application())
+
+    assert response.status_code == 302
+    assert response["Location"] == THANKS
+    saved = PartnershipApplication.objects.get()
+    assert saved.status == ApplicationStatus.SUBMITTED
+    assert saved.commitment_accepted is True
+    assert saved.themes == ["forced_labour", "human_trafficking"]
+    assert client.get(THANKS).status_code == 200
+
+
+def test_the_commitment_must_be_accepted(client):
+    response = client.post(JOIN, application(commitment_accepted=None))
+
+    assert response.status_code == 200
+    assert "Partners must accept this commitment to join." in response.text
+    assert 'aria-invalid="true"' in response.text
+    assert not PartnershipApplication.objects.exists()
+
+
+def test_errors_are_shown_beside_each_field_and_the_answers_kept(client):
+    response = client.post(
+        JOIN, application(contact_email="not-an-email", organisation_name="", category="spam")
+    )
+
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert set(errors) == {"contact_email", "organisation_name", "category"}
+    assert 'id="id_contact_email_error"' in response.text
+    assert 'value="not-an-email"' in response.text
+    assert "To align our work with the national road map." in response.text
+    assert not PartnershipApplication.objects.exists()
+
+
+def test_a_filled_honeypot_answers_like_success_but_saves_nothing(client):
+    response = client.post(JOIN, application(homepage="http://spam.example/"))
+
+    assert response.status_code == 302
+    assert response["Location"] == THANKS
+    assert not PartnershipApplication.objects.exists()
+
+
+def test_the_sixth_application_in_an_hour_from_one_address_is_refused_with_its_answers_kept(
+    client,
+):
+    for n in range(5):
+        assert client.post(JOIN, application(organisation_name=f"Org {n}")).status_code == 302
+
+    response = client.post(JOIN, application(organisation_name="Genuine sixth"))
+
+    assert response.status_code == 429
+    assert "Your application has not been sent yet." in response.text
+    assert 'value="Genuine sixth"' in response.text
+    assert "amina@cafl.example.org" in response.text
+    assert PartnershipApplication.objects.count() == 5
+
+
+def test_the_rate_limit_is_per_address(client):
+    for n in range(5):
+        client.post(JOIN, application(organisation_name=f"Org {n}"))
+
+    response = client.post(
+        JOIN, application(organisation_name="Elsewhere"), REMOTE_ADDR="192.0.2.10"
+    )
+
+    assert response.status_code == 302
+    assert PartnershipApplication.objects.count() == 6
+
+
+def test_invalid_attempts_do_not_use_up_the_rate_limit(client):
+    for _ in range(6):
+        client.post(JOIN, application(commitment_accepted=None))
+
+    assert client.post(JOIN, application()).status_code == 302
+
+
+def test_script_in_every_field_is_escaped_on_the_form_and_in_the_admin(client, admin_client):
+    hostile = application(
+        organisation_name=SCRIPT,
+        acronym=SCRIPT[:30],
+        description=SCRIPT,
+        contact_name=SCRIPT,
+        contact_phone=SCRIPT[:50],
+        motivation=SCRIPT,
+    )
+    # Invalid on purpose first: the form comes back with every answer in it.
+    rejected = client.post(JOIN, {**hostile, "website": SCRIPT, "contact_email": SCRIPT})
+    assert rejected.status_code == 200
+    assert SCRIPT not in rejected.text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in rejected.text
+
+    assert client.post(JOIN, hostile).status_code == 302
+    saved = PartnershipApplication.objects.get()
+    assert saved.organisation_name == SCRIPT
+
+    changelist = admin_client.get(reverse("admin:partners_partnershipapplication_changelist"))
+    change = admin_client.get(
+        reverse("admin:partners_partnershipapplication_change", args=[saved.pk])
+    )
+    for page in (changelist, change):
+        assert page.status_code == 200
+        assert SCRIPT not in page.text
+        assert "&lt;script&gt;" in page.text
