@@ -3,7 +3,7 @@ import datetime
 import pytest
 
 from action_groups.models import Membership, Role
-from core.testing.constraints import assert_refused
+from core.testing.constraints import assert_refused, assert_valid_and_saved
 from tests.factories import (
     ActionGroupFactory,
     ActivityFactory,
@@ -49,9 +49,7 @@ def test_overlapping_memberships_of_other_partners_or_groups_are_allowed():
         group=ActionGroupFactory(), partner=first.partner, start_date=D(2019, 1, 1)
     )
 
-    for membership in (other_partner, other_group):
-        membership.full_clean()
-        membership.save()
+    assert_valid_and_saved(other_partner, other_group)
 
 
 @pytest.mark.django_db

@@ -5,6 +5,7 @@ import datetime
 import pytest
 
 from action_groups.models import ActivityKind, ActivityStatus, Role, WorkPlanStatus
+from core.testing.pages import PublicPageTests
 from core.testing.queries import count_queries
 from tests.factories import (
     ActionGroupFactory,
@@ -139,32 +140,29 @@ def test_a_group_page_lists_its_meetings(client):
     assert "Action Group meeting, Geneva" in client.get(group.get_absolute_url()).content.decode()
 
 
-def test_an_unknown_group_is_not_found(client):
-    assert client.get("/action-groups/no-such-group/").status_code == 404
+# ---------------------------------------------------------------- the suite of every public page
 
 
-def test_the_mandate_is_escaped(client):
-    group = ActionGroupFactory(mandate="<script>alert(1)</script>")
+class TestActionGroupList(PublicPageTests):
+    path = LIST
+    factory = ActionGroupFactory
+    text_field = "name"
 
-    html = client.get(group.get_absolute_url()).content.decode()
-
-    assert "<script>alert(1)</script>" not in html
-    assert "&lt;script&gt;" in html
+    def grow(self, record, count):
+        MembershipFactory.create_batch(count, role=Role.CHAIR)
 
 
-def test_a_group_page_runs_the_same_queries_for_5_and_200_rows(client):
-    group = ActionGroupFactory()
-    plan = running_plan(group)
+class TestActionGroupPage(PublicPageTests):
+    path = "/action-groups/{}/"
+    factory = ActionGroupFactory
+    text_field = "mandate"
+    rows = (5, 200)
 
-    def add(count):
+    def grow(self, group, count):
+        plan = group.work_plans.first() or running_plan(group)
         for index in range(count):
             partner = PartnerFactory()
             role = Role.CO_CHAIR if index == 0 else Role.MEMBER
             MembershipFactory(group=group, partner=partner, role=role)
             ActivityFactory(work_plan=plan, lead_partners=[partner])
             group.meetings.add(EventFactory())
-
-    add(5)
-    few = count_queries(client, group.get_absolute_url())
-    add(195)
-    assert count_queries(client, group.get_absolute_url()) == few

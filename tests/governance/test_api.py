@@ -99,6 +99,10 @@ class TestEvents(APIResourceTests):
         "country": ("NP", {"country": "NP"}),
         "year": ("2022", {"start_date": datetime.date(2022, 5, 1), "end_date": None}),
         "starts_after": ("2021-01-01", {"start_date": datetime.date(2021, 3, 1), "end_date": None}),
+        "starts_before": (
+            "2019-01-01",
+            {"start_date": datetime.date(2018, 5, 1), "end_date": None},
+        ),
     }
 
     def create_data(self):

@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from core.testing.constraints import assert_refused
+from core.testing.constraints import assert_refused, assert_valid_and_saved
 from governance.models import Office, OfficeTerm, Pledge, PledgeProgress, SeatTerm
 from tests.factories import (
     EventFactory,
@@ -52,9 +52,7 @@ def test_touching_terms_on_one_seat_are_allowed():
     before = seat_term(first.seat, None, D(2019, 1, 1))
     after = seat_term(first.seat, D(2021, 1, 1), None)
 
-    for term in (before, after):
-        term.full_clean()
-        term.save()
+    assert_valid_and_saved(before, after)
     assert SeatTerm.objects.filter(seat=first.seat).count() == 3
 
 
@@ -98,9 +96,7 @@ def test_touching_terms_of_one_office_and_overlapping_terms_of_two_offices_are_a
         office=Office.DEPUTY_CHAIR, partner=PartnerFactory(), start_date=D(2019, 1, 1)
     )
 
-    for term in (next_chair, deputy):
-        term.full_clean()
-        term.save()
+    assert_valid_and_saved(next_chair, deputy)
 
 
 @pytest.mark.django_db

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from core.testing.pages import PublicPageTests
 from core.testing.queries import count_queries
 from governance.models import EventKind, Office
 from partners.regions import Region
@@ -180,3 +181,13 @@ def test_the_page_runs_the_same_queries_for_5_and_200_seats_and_terms(client):
     add(5, 195)
     assert count_queries(client, GCG) == few
     assert count_queries(client, GCG + "?as_of=2019-06-30") == few
+
+
+# ---------------------------------------------------------------- the suite of every public page
+
+
+class TestGovernancePage(PublicPageTests):
+    path = GCG
+    factory = SeatTermFactory
+    defaults = {"end_date": None}
+    text_field = "partner__name"

@@ -1,23 +1,14 @@
 import html
 
 import pytest
-from django.contrib.messages import get_messages
 from django.urls import reverse
 
+from core.testing.admin import messages_of, run_action
 from partners.models import ApplicationStatus, Partner
 from partners.services import application_approve
 from tests import factories as f
 
 APPLICATIONS = reverse("admin:partners_partnershipapplication_changelist")
-
-
-def run_action(client, changelist, action, objects, **extra):
-    data = {"action": action, "_selected_action": [obj.pk for obj in objects], **extra}
-    return client.post(changelist, data)
-
-
-def messages_of(response):
-    return [str(message) for message in get_messages(response.wsgi_request)]
 
 
 @pytest.mark.django_db

@@ -57,6 +57,7 @@ class TestPartnerIdentifiers(APIResourceTests):
     update_data = {"identifier": "41302"}
     filters = {
         "scheme": ("GB-CHC", {"scheme": "GB-CHC"}),
+        "identifier": ("99999", {"identifier": "99999"}),
         "partner": ("ilo", lambda: {"partner": PartnerFactory(slug="ilo")}),
     }
 

@@ -10,6 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from core.testing.pages import PublicPageTests
 from partners.models import ApplicationStatus, Category, PartnershipApplication, Theme
 from tests.factories import (
     ActionGroupFactory,
@@ -542,3 +543,12 @@ def test_script_in_every_field_is_escaped_on_the_form_and_in_the_admin(client, a
         assert page.status_code == 200
         assert SCRIPT not in page.text
         assert "&lt;script&gt;" in page.text
+
+
+# ---------------------------------------------------------------- the suite of every public page
+
+
+class TestPartnerDirectory(PublicPageTests):
+    path = LIST
+    factory = PartnerFactory
+    text_field = "description"

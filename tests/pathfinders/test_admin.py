@@ -1,24 +1,15 @@
 import datetime
 
 import pytest
-from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import timezone
 
+from core.testing.admin import messages_of, run_action
 from pathfinders.models import PathfinderCountry, RoadMapStatus, Stage
 from tests import factories as f
 
 PATHFINDERS = reverse("admin:pathfinders_pathfindercountry_changelist")
 ROAD_MAPS = reverse("admin:pathfinders_roadmap_changelist")
-
-
-def run_action(client, changelist, action, objects, **extra):
-    data = {"action": action, "_selected_action": [obj.pk for obj in objects], **extra}
-    return client.post(changelist, data)
-
-
-def messages_of(response):
-    return [str(message) for message in get_messages(response.wsgi_request)]
 
 
 @pytest.mark.django_db

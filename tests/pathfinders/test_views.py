@@ -6,6 +6,7 @@ import gzip
 import pytest
 from django.utils import timezone
 
+from core.testing.pages import PublicPageTests
 from core.testing.queries import count_queries
 from pathfinders.models import MilestoneStatus, RoadMapStatus, Stage
 from pathfinders.worldmap import world
@@ -215,28 +216,31 @@ def test_unknown_codes_and_countries_that_are_not_pathfinders_are_not_found(clie
     assert client.get(f"/pathfinders/{code}/").status_code == 404
 
 
-def test_the_government_response_is_escaped(client):
-    PathfinderCountryFactory(country="NP", official_response="<script>alert(1)</script>")
-
-    html = client.get("/pathfinders/np/").content.decode()
-
-    assert "<script>alert(1)</script>" not in html
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+# ---------------------------------------------------------------- the suite of every public page
 
 
-def test_a_country_page_runs_the_same_queries_for_5_and_200_rows(client):
-    pathfinder = PathfinderCountryFactory(country="NP")
-    road_map = adopted_road_map(pathfinder)
+class TestPathfinderMap(PublicPageTests):
+    path = LIST
+    factory = PathfinderCountryFactory
+    text_field = "government__name"
 
-    def add(count):
+
+class TestPathfinderPage(PublicPageTests):
+    path = "/pathfinders/{}/"
+    factory = PathfinderCountryFactory
+    defaults = {"country": "NP"}
+    text_field = "official_response"
+    unknown = "zz"
+    rows = (5, 200)
+
+    def url(self, pathfinder):
+        return self.path.format(pathfinder.country.code.lower())
+
+    def grow(self, pathfinder, count):
+        road_map = pathfinder.road_maps.first() or adopted_road_map(pathfinder)
         for _ in range(count):
             partner = PartnerFactory()
             MilestoneFactory(road_map=road_map, responsible_partners=[partner])
             StageChangeFactory(pathfinder=pathfinder, changed_on=None)
             pathfinder.workshops.add(EventFactory())
             pathfinder.focal_points.add(partner)
-
-    add(5)
-    few = count_queries(client, "/pathfinders/np/")
-    add(195)
-    assert count_queries(client, "/pathfinders/np/") == few

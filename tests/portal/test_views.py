@@ -3,13 +3,12 @@
 import datetime
 
 import pytest
-from django.db import connection
 from django.template.loader import render_to_string
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from action_groups.models import ActionGroup, Role
+from core.testing.pages import PublicPageTests
 from core.testing.queries import count_queries
 from governance.models import EventKind, Office, PledgeProgress
 from partners.models import PartnerStatus, Theme
@@ -229,46 +228,6 @@ def test_profile_of_a_government_links_its_pathfinder_country(client):
     assert f'href="{pathfinder.get_absolute_url()}"' in response.text
 
 
-def test_unknown_partner_is_a_404(client):
-    response = client.get("/partners/no-such-partner/")
-
-    assert response.status_code == 404
-
-
-def test_description_is_escaped_on_the_profile(client):
-    partner = PartnerFactory(description="<script>alert(1)</script>")
-
-    response = client.get(partner.get_absolute_url())
-
-    assert "<script>alert(1)</script>" not in response.text
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in response.text
-
-
-def test_profile_runs_the_same_number_of_queries_for_5_and_200_related_rows(client):
-    partner = PartnerFactory()
-    road_map = RoadMapFactory()
-
-    def add(count):
-        for _ in range(count):
-            MembershipFactory(partner=partner)
-            SeatTermFactory(partner=partner)
-            PledgeAssessmentFactory(pledge=PledgeFactory(partner=partner))
-            PartnerIdentifierFactory(partner=partner)
-            MilestoneFactory(road_map=road_map, responsible_partners=[partner])
-            MilestoneFactory(responsible_partners=[partner])
-
-    def queries():
-        with CaptureQueriesContext(connection) as captured:
-            response = client.get(partner.get_absolute_url())
-        assert response.status_code == 200
-        return len(captured)
-
-    add(5)
-    few = queries()
-    add(195)
-    assert queries() == few
-
-
 # ---------------------------------------------------------------- events
 
 
@@ -418,10 +377,6 @@ def test_an_event_page_lists_the_pledges_made_there_with_their_status(client):
     assert "2 pledges" in html
 
 
-def test_an_unknown_event_is_not_found(client):
-    assert client.get("/events/no-such-event/").status_code == 404
-
-
 def test_event_text_is_escaped(client):
     event = EventFactory(outcome="<script>alert(1)</script>", title="<b>Bold</b>")
 
@@ -430,21 +385,6 @@ def test_event_text_is_escaped(client):
     assert "<script>alert(1)</script>" not in html
     assert "<b>Bold</b>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-
-
-def test_an_event_page_runs_the_same_queries_for_5_and_200_related_rows(client):
-    event = EventFactory()
-
-    def add(count):
-        for _ in range(count):
-            PledgeAssessmentFactory(pledge=PledgeFactory(event=event))
-            ActionGroupFactory().meetings.add(event)
-            PathfinderCountryFactory().workshops.add(event)
-
-    add(5)
-    few = count_queries(client, event.get_absolute_url())
-    add(195)
-    assert count_queries(client, event.get_absolute_url()) == few
 
 
 # ---------------------------------------------------------------- error pages
@@ -487,3 +427,42 @@ def test_a_server_error_answers_with_the_sites_500_page(client, settings, monkey
 
     assert response.status_code == 500
     assert "Something went wrong" in response.text
+
+
+# ---------------------------------------------------------------- the suite of every public page
+
+
+class TestPartnerProfile(PublicPageTests):
+    path = "/partners/{}/"
+    factory = PartnerFactory
+    text_field = "description"
+    rows = (5, 200)
+
+    def grow(self, partner, count):
+        road_map = RoadMapFactory()
+        for _ in range(count):
+            MembershipFactory(partner=partner)
+            SeatTermFactory(partner=partner)
+            PledgeAssessmentFactory(pledge=PledgeFactory(partner=partner))
+            PartnerIdentifierFactory(partner=partner)
+            MilestoneFactory(road_map=road_map, responsible_partners=[partner])
+            MilestoneFactory(responsible_partners=[partner])
+
+
+class TestEventList(PublicPageTests):
+    path = EVENTS
+    factory = EventFactory
+    text_field = "title"
+
+
+class TestEventPage(PublicPageTests):
+    path = "/events/{}/"
+    factory = EventFactory
+    text_field = "outcome"
+    rows = (5, 200)
+
+    def grow(self, event, count):
+        for _ in range(count):
+            PledgeAssessmentFactory(pledge=PledgeFactory(event=event))
+            ActionGroupFactory().meetings.add(event)
+            PathfinderCountryFactory().workshops.add(event)
