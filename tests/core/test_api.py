@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 from rest_framework.test import APIClient
 
@@ -63,7 +64,7 @@ def test_the_admin_shows_a_new_key_once_and_keeps_its_hash(client):
     admin = UserFactory(is_staff=True, is_superuser=True)
     client.force_login(admin)
     response = client.post(
-        "/admin/alliance87/apitoken/add/",
+        reverse("admin:core_apitoken_add"),
         {"name": "Delta 8.7", "user": admin.pk},
         follow=True,
     )

@@ -1,5 +1,6 @@
 import datetime
 
+import pytest
 from rest_framework.test import APIClient
 
 from core.testing.api import APIResourceTests, assert_error, token_client
@@ -171,6 +172,7 @@ class TestGlobalEstimates(APIResourceTests):
 # ---------------------------------------------------------------- rotation of the offices
 
 
+@pytest.mark.django_db
 def test_rotation_closes_the_current_terms_and_opens_the_next():
     chair = OfficeTermFactory(office=Office.CHAIR, start_date=datetime.date(2020, 1, 1))
     deputy = OfficeTermFactory(office=Office.DEPUTY_CHAIR, start_date=datetime.date(2020, 1, 1))
@@ -188,6 +190,7 @@ def test_rotation_closes_the_current_terms_and_opens_the_next():
     assert chair.end_date == datetime.date(2022, 1, 1)
 
 
+@pytest.mark.django_db
 def test_a_refused_rotation_is_a_400_and_changes_nothing():
     OfficeTermFactory(office=Office.CHAIR, start_date=datetime.date(2020, 1, 1))
     client = token_client("governance.add_officeterm", "governance.change_officeterm")

@@ -105,8 +105,8 @@ def page_text(response):
 
 
 PAGES = [
-    ("home", None, "fr", "L'Alliance en chiffres"),
-    ("home", None, "es", "Alianza 8.7"),
+    ("portal:home", None, "fr", "L'Alliance en chiffres"),
+    ("portal:home", None, "es", "Alianza 8.7"),
     ("partners:partner_list", None, "fr", "Partenaires"),
     ("partners:partner_list", None, "es", "Socios"),
     (None, "partner", "fr", "À propos de ce partenaire"),
@@ -210,7 +210,7 @@ def test_counts_follow_the_plural_rules_of_the_language(client, language, counts
 
 def test_a_message_used_alone_and_with_a_count_is_translated_both_ways(client, records):
     detail = page_text(client.get(address("fr", None, records["group"])))
-    home = page_text(client.get(address("fr", "home")))
+    home = page_text(client.get(address("fr", "portal:home")))
 
     assert "Groupe d'action ·" in detail
     assert "1 Groupe d'action" in home

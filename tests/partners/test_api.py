@@ -141,6 +141,7 @@ APPLICATION = {
 }
 
 
+@pytest.mark.django_db
 def test_anyone_can_submit_an_application_without_a_token():
     response = APIClient().post("/api/v1/applications/", APPLICATION, format="json")
     assert response.status_code == 201, response.content
@@ -148,6 +149,7 @@ def test_anyone_can_submit_an_application_without_a_token():
     assert application.status == ApplicationStatus.SUBMITTED
 
 
+@pytest.mark.django_db
 def test_an_application_without_the_commitment_is_a_400():
     body = assert_error(
         APIClient().post(
@@ -158,6 +160,7 @@ def test_an_application_without_the_commitment_is_a_400():
     assert "non_field_errors" in body["errors"]
 
 
+@pytest.mark.django_db
 def test_anonymous_callers_cannot_read_applications():
     application = PartnershipApplicationFactory()
     assert_error(APIClient().get("/api/v1/applications/"), 401)
@@ -167,6 +170,7 @@ def test_anonymous_callers_cannot_read_applications():
     assert reader.get("/api/v1/applications/").json()["results"][0]["contact_email"]
 
 
+@pytest.mark.django_db
 def test_approving_an_application_creates_the_partner():
     application = PartnershipApplicationFactory(organisation_name="Walk Free")
     client = token_client("partners.change_partnershipapplication", "partners.add_partner")
@@ -177,6 +181,7 @@ def test_approving_an_application_creates_the_partner():
     assert Partner.objects.filter(name="Walk Free").exists()
 
 
+@pytest.mark.django_db
 def test_approving_twice_is_a_400_and_needs_the_permission():
     application = PartnershipApplicationFactory()
     assert_error(
@@ -191,6 +196,7 @@ def test_approving_twice_is_a_400_and_needs_the_permission():
     assert "already" in assert_error(again, 400)["errors"]["non_field_errors"][0]
 
 
+@pytest.mark.django_db
 def test_rejecting_an_application_needs_a_reason():
     application = PartnershipApplicationFactory()
     client = token_client("partners.change_partnershipapplication")
@@ -201,6 +207,7 @@ def test_rejecting_an_application_needs_a_reason():
     assert response.json()["decided_by"]["id"] == client.token.user_id
 
 
+@pytest.mark.django_db
 def test_an_application_can_be_taken_under_review():
     application = PartnershipApplicationFactory()
     client = token_client("partners.change_partnershipapplication")

@@ -1,5 +1,7 @@
 import datetime
 
+import pytest
+
 from core.testing.api import APIResourceTests, assert_error, token_client
 from partners.regions import Region, region_for
 from pathfinders.models import PathfinderCountry, RoadMapStatus, StageChange
@@ -138,6 +140,7 @@ class TestAnnualReports(APIResourceTests):
 # ---------------------------------------------------- advancing a country and adopting its road map
 
 
+@pytest.mark.django_db
 def test_advancing_a_pathfinder_records_its_next_stage():
     pathfinder = PathfinderCountryFactory(country="NP")
     StageChangeFactory(pathfinder=pathfinder, stage="requested")
@@ -153,6 +156,7 @@ def test_advancing_a_pathfinder_records_its_next_stage():
     assert StageChange.objects.count() == 2
 
 
+@pytest.mark.django_db
 def test_adopting_a_road_map_supersedes_the_previous_one():
     pathfinder = PathfinderCountryFactory()
     old = RoadMapFactory(
