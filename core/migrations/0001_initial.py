@@ -9,6 +9,10 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     initial = True
 
+    # The foundation moved here from the project package: a database migrated before the move
+    # has these applied, and core.0002 renames their table.
+    replaces = [("alliance87", "0001_extensions"), ("alliance87", "0003_apitoken")]
+
     dependencies = [
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
