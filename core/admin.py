@@ -3,7 +3,9 @@
 from collections.abc import Callable
 
 from django.contrib import admin, messages
+from django.contrib.postgres.constraints import ExclusionConstraint
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.forms.models import BaseInlineFormSet
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -66,6 +68,73 @@ class RegistryAdmin(admin.ModelAdmin):
                 )
             else:
                 self.message_user(request, success % {"obj": obj}, level=messages.SUCCESS)
+
+
+def _overlaps(a, b) -> bool:
+    """Whether two half-open periods [start_date, end_date) share a day; None is open."""
+    return (a.start_date is None or b.end_date is None or a.start_date < b.end_date) and (
+        b.start_date is None or a.end_date is None or b.start_date < a.end_date
+    )
+
+
+def _period_rules(model) -> list[tuple[ExclusionConstraint, list]]:
+    """The model's no-overlap constraints (period_exclusion), each with the fields it compares."""
+    return [
+        (
+            constraint,
+            [model._meta.get_field(e) for e, _op in constraint.expressions if isinstance(e, str)],
+        )
+        for constraint in model._meta.constraints
+        if isinstance(constraint, ExclusionConstraint)
+    ]
+
+
+class RegistryInlineFormSet(BaseInlineFormSet):
+    """An inline's rows checked against each other for the model's no-overlap rules.
+
+    Each row is validated against the database by its own form; two rows typed in the same
+    submission (two overlapping terms of one seat) meet only here, so the database's exclusion
+    constraint never answers an IntegrityError. The error names the other row and keeps the input.
+    """
+
+    def clean(self):
+        super().clean()
+        rules = _period_rules(self.model)
+        kept = [
+            form
+            for form in self.forms
+            if form.is_valid() and form.cleaned_data and not self._should_delete_form(form)
+        ]
+        for index, form in enumerate(kept):
+            for earlier in kept[:index]:
+                if not (form.has_changed() or earlier.has_changed()):
+                    continue
+                for constraint, fields in rules:
+                    a, b = form.instance, earlier.instance
+                    same = all(f.value_from_object(a) == f.value_from_object(b) for f in fields)
+                    if same and _overlaps(a, b):
+                        form.add_error(
+                            None,
+                            _("%(rule)s It overlaps the row “%(other)s” (%(start)s to %(end)s).")
+                            % {
+                                "rule": constraint.get_violation_error_message(),
+                                "other": earlier.instance,
+                                "start": b.start_date or "…",
+                                "end": b.end_date or "…",
+                            },
+                        )
+
+
+class RegistryInline(admin.TabularInline):
+    """The base of every tabular inline: rows checked against each other, none shown empty."""
+
+    formset = RegistryInlineFormSet
+    extra = 0
+
+
+class RegistryStackedInline(admin.StackedInline):
+    formset = RegistryInlineFormSet
+    extra = 0
 
 
 class HistoryAdmin(EventsAdmin):

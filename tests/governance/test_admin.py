@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from core.testing.admin import add_inline_rows, changeform_data
 from governance.models import Office, OfficeTerm
 from tests import factories as f
 
@@ -109,3 +110,49 @@ def test_the_rotation_form_searches_partners_by_name(editor_client):
     )
 
     assert [r["id"] for r in response.json()["results"]] == [str(ghana.pk)]
+
+
+@pytest.mark.django_db
+def test_overlapping_terms_typed_in_the_seat_form_are_refused_with_the_input_kept(editor_client):
+    seat = f.SeatFactory()
+    first, second = f.PartnerFactory(), f.PartnerFactory()
+    change = reverse("admin:governance_seat_change", args=[seat.pk])
+    data = add_inline_rows(
+        changeform_data(editor_client.get(change)),
+        "terms",
+        [
+            {"partner": first.pk, "start_date": "2019-01-01", "end_date": "2021-01-01"},
+            {"partner": second.pk, "start_date": "2020-06-01", "end_date": ""},
+        ],
+    )
+
+    response = editor_client.post(change, data)
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Another term on this seat overlaps these dates." in page
+    assert str(first) in page and "2020-06-01" in page
+    assert seat.terms.count() == 0
+
+
+@pytest.mark.django_db
+def test_terms_that_follow_each_other_are_saved_from_the_seat_form(editor_client):
+    seat = f.SeatFactory()
+    change = reverse("admin:governance_seat_change", args=[seat.pk])
+    data = add_inline_rows(
+        changeform_data(editor_client.get(change)),
+        "terms",
+        [
+            {
+                "partner": f.PartnerFactory().pk,
+                "start_date": "2019-01-01",
+                "end_date": "2021-01-01",
+            },
+            {"partner": f.PartnerFactory().pk, "start_date": "2021-01-01", "end_date": ""},
+        ],
+    )
+
+    response = editor_client.post(change, data)
+
+    assert response.status_code == 302
+    assert seat.terms.count() == 2
