@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 
+from django.apps import apps
 from django.contrib import admin, messages
 from django.contrib.postgres.constraints import ExclusionConstraint
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,7 +18,7 @@ from pghistory import config as pghistory_config
 from pghistory.admin import EventsAdmin
 from pghistory.models import MiddlewareEvents
 
-from .models import ApiToken
+from .models import LINK_ADDED, LINK_REMOVED, ApiToken
 
 admin.site.site_header = _("Alliance 8.7 registry")
 admin.site.site_title = _("Alliance 8.7 registry")
@@ -25,10 +26,14 @@ admin.site.index_title = _("Secretariat")
 
 
 def events_url(obj, *, back: str = "") -> str:
-    """The history (pghistory events) of one record in the admin."""
+    """The history (pghistory events) of one record in the admin.
+
+    "references": the record's own changes and those of every row that points to it, so the
+    links of its many-to-many fields (focal points, responsible partners) are there too.
+    """
     model = pghistory_config.admin_queryset().model._meta
     url = reverse(f"admin:{model.app_label}_{model.model_name}_changelist")
-    query = {"method": "tracks", "obj": f"{obj._meta.label}:{obj.pk}"}
+    query = {"method": "references", "obj": f"{obj._meta.label}:{obj.pk}"}
     if back:
         query["back"] = back
     return f"{url}?{urlencode(query)}"
@@ -142,6 +147,8 @@ class HistoryAdmin(EventsAdmin):
 
     list_display = ("pgh_created_at", "who", "pgh_label", "record", "changes")
     list_select_related = ("user",)
+    # Counting every option would read every event table of the union on each page.
+    show_facets = admin.ShowFacets.NEVER
 
     def get_list_display(self, request):
         return self.list_display
@@ -164,9 +171,25 @@ class HistoryAdmin(EventsAdmin):
     def record(self, event):
         return f"{event.pgh_obj_model} #{event.pgh_obj_id}"
 
+    @staticmethod
+    def _linked(event) -> list[tuple[str, str]]:
+        """(field, the record it names) of a link's row, such as ("partner", "UNICEF")."""
+        through = apps.get_model(event.pgh_obj_model)
+        linked = []
+        for attname, value in sorted((event.pgh_data or {}).items()):
+            field = next((f for f in through._meta.fields if f.attname == attname), None)
+            if field is None or not field.is_relation:
+                continue
+            record = field.related_model._base_manager.filter(pk=value).first()
+            linked.append((field.verbose_name, str(record) if record else f"#{value}"))
+        return linked
+
     @admin.display(description=_("what changed"))
     def changes(self, event):
         diff = {k: v for k, v in (event.pgh_diff or {}).items() if k != "updated"}
+        if not diff and event.pgh_label in (LINK_ADDED, LINK_REMOVED):
+            # A many-to-many link has no diff: what was linked is the row itself.
+            return format_html_join("", "<div><strong>{}</strong>: {}</div>", self._linked(event))
         if not diff:
             return "—"
         return format_html_join(

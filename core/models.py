@@ -174,12 +174,16 @@ def format_partial_date(value: datetime.date | None, precision: str) -> str:
     return date_format(value, "DATE_FORMAT")
 
 
+# The history labels of a many-to-many link's events.
+LINK_ADDED, LINK_REMOVED = "add", "remove"
+
+
 def track_links(field, *, app_label: str, model_name: str) -> None:
     """Keep history of a many-to-many field's links (added and removed), like every other row."""
 
     pghistory.track(
-        pghistory.InsertEvent("add"),
-        pghistory.DeleteEvent("remove"),
+        pghistory.InsertEvent(LINK_ADDED),
+        pghistory.DeleteEvent(LINK_REMOVED),
         obj_field=pghistory.ObjForeignKey(db_constraint=False),
         app_label=app_label,
         model_name=model_name,

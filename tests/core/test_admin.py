@@ -7,8 +7,8 @@ from django.contrib.admin.utils import quote
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils.http import urlencode
 
+from core.admin import events_url
 from tests import factories as f
 from tests.factories import PASSWORD, UserFactory
 
@@ -116,7 +116,7 @@ EVENTS = reverse("admin:pghistory_events_changelist")
 
 
 def history_of(obj):
-    return f"{EVENTS}?{urlencode({'method': 'tracks', 'obj': f'{obj._meta.label}:{obj.pk}'})}"
+    return events_url(obj)
 
 
 def change_partner(client, partner, **changes):
@@ -138,7 +138,8 @@ def test_a_change_page_links_to_the_record_history(editor_client):
 
     page = editor_client.get(reverse("admin:partners_partner_change", args=[partner.pk]))
 
-    assert f"{EVENTS}?method=tracks&obj=partners.Partner:{partner.pk}" in page.content.decode()
+    history = reverse("admin:partners_partner_history", args=[partner.pk])
+    assert f'href="{history}"' in page.content.decode()
 
 
 @pytest.mark.django_db
@@ -188,6 +189,31 @@ def test_one_history_entry_opens_with_its_recorded_values(viewer_client):
 
     assert response.status_code == 200
     assert "Walk Free" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_history_list_answers_show_counts_without_counting(viewer_client):
+    partner = f.PartnerFactory()
+
+    response = viewer_client.get(history_of(partner) + "&_facets=True")
+
+    assert response.status_code == 200
+    assert "Show counts" not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_records_history_shows_the_links_of_its_many_to_many_fields(viewer_client):
+    pathfinder = f.PathfinderCountryFactory()
+    focal_point = f.PartnerFactory()
+    pathfinder.focal_points.add(focal_point)
+    pathfinder.focal_points.remove(focal_point)
+
+    response = viewer_client.get(history_of(pathfinder))
+
+    rows = response.context["cl"].result_list
+    labels = [row.pgh_label for row in rows]
+    assert labels.count("add") == 1 and labels.count("remove") == 1
+    assert f"<strong>partner</strong>: {focal_point}" in response.content.decode()
 
 
 # ---------------------------------------------------------------- locking out failed logins
