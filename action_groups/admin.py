@@ -2,16 +2,15 @@
 
 from django.contrib import admin
 
-from core.admin import RegistryAdmin
+from core.admin import RegistryAdmin, RegistryInline, RegistryStackedInline
 
 from .models import ActionGroup, Activity, Membership, WorkPlan
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(RegistryInline):
     model = Membership
     fields = ("partner", "role", "start_date", "end_date", "source")
     autocomplete_fields = ("partner",)
-    extra = 0
 
 
 @admin.register(ActionGroup)
@@ -33,11 +32,10 @@ class MembershipAdmin(RegistryAdmin):
     list_select_related = ("group", "partner")
 
 
-class ActivityInline(admin.StackedInline):
+class ActivityInline(RegistryStackedInline):
     model = Activity
     fields = (("title", "kind"), ("status", "due_date"), "lead_partners", "source")
     autocomplete_fields = ("lead_partners",)
-    extra = 0
 
 
 @admin.register(WorkPlan)

@@ -28,7 +28,10 @@ def _current_memberships(**filters):
 @cacheable_when_anonymous
 def actiongroup_list(request):
     current = current_condition(through="memberships")
-    groups = ActionGroup.objects.annotate(member_count=Count("memberships", filter=current))
+    # An aggregate drops Meta.ordering: the order is given again.
+    groups = ActionGroup.objects.annotate(
+        member_count=Count("memberships", filter=current)
+    ).order_by("name", "id")
     groups = groups.prefetch_related(
         Prefetch(
             "memberships",

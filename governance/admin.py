@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.filters import CountryFilter
 
-from core.admin import RegistryAdmin
+from core.admin import RegistryAdmin, RegistryInline
 
 from . import services
 from .forms import RotationForm
@@ -33,11 +33,10 @@ class ConstituencyAdmin(RegistryAdmin):
     prepopulated_fields = {"slug": ("name",)}
 
 
-class SeatTermInline(admin.TabularInline):
+class SeatTermInline(RegistryInline):
     model = SeatTerm
     fields = ("partner", "start_date", "end_date", "source")
     autocomplete_fields = ("partner",)
-    extra = 0
 
 
 @admin.register(Seat)
@@ -107,10 +106,9 @@ class EventAdmin(RegistryAdmin):
     prepopulated_fields = {"slug": ("title",)}
 
 
-class PledgeAssessmentInline(admin.TabularInline):
+class PledgeAssessmentInline(RegistryInline):
     model = PledgeAssessment
     fields = ("assessed_on", "progress", "summary", "source")
-    extra = 0
 
 
 @admin.register(Pledge)

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_countries.filters import CountryFilter
 
-from core.admin import RegistryAdmin
+from core.admin import RegistryAdmin, RegistryInline
 
 from . import services
 from .forms import RejectionForm
@@ -31,10 +31,9 @@ class ThemesAsCheckboxes:
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
-class PartnerIdentifierInline(admin.TabularInline):
+class PartnerIdentifierInline(RegistryInline):
     model = PartnerIdentifier
     fields = ("scheme", "identifier")
-    extra = 0
 
 
 @admin.register(Partner)

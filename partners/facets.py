@@ -104,7 +104,7 @@ def _action_group_counts(partners) -> list[tuple[str, str, int]]:
             filter=current & Q(memberships__partner__in=partners.values("pk")),
             distinct=True,
         )
-    ).order_by("name")
+    ).order_by("name", "id")
     return [(group.slug, group.name, group.n) for group in groups]
 
 

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from core.admin import RegistryAdmin
+from core.admin import RegistryAdmin, RegistryInline, RegistryStackedInline
 
 from . import services
 from .models import (
@@ -29,7 +29,7 @@ class StageFilter(admin.SimpleListFilter):
         return queryset.filter(stage=self.value()) if self.value() else queryset
 
 
-class StageChangeInline(admin.TabularInline):
+class StageChangeInline(RegistryInline):
     """The stage history, read-only: the "advance" action moves a country on."""
 
     model = StageChange
@@ -45,10 +45,9 @@ class StageChangeInline(admin.TabularInline):
         return super().get_queryset(request).select_related("event")
 
 
-class AnnualReportInline(admin.TabularInline):
+class AnnualReportInline(RegistryInline):
     model = AnnualReport
     fields = ("year", "submitted_on", "document_url", "source")
-    extra = 0
 
 
 @admin.register(PathfinderCountry)
@@ -98,7 +97,7 @@ class StageChangeAdmin(RegistryAdmin):
     date_hierarchy = "changed_on"
 
 
-class MilestoneInline(admin.StackedInline):
+class MilestoneInline(RegistryStackedInline):
     model = Milestone
     fields = (
         ("title", "status"),
@@ -108,7 +107,6 @@ class MilestoneInline(admin.StackedInline):
         "source",
     )
     autocomplete_fields = ("responsible_partners",)
-    extra = 0
 
 
 @admin.register(RoadMap)

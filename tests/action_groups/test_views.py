@@ -48,6 +48,21 @@ def test_the_list_shows_each_group_with_its_chairs_and_current_member_count(clie
     assert "3 current members" in html
 
 
+def test_the_list_orders_the_groups_by_name_whatever_their_members(client):
+    for name in ["Supply Chains", "Migration", "Rule of Law and Governance"]:
+        MembershipFactory(group=ActionGroupFactory(name=name))
+    ActionGroupFactory(name="Conflicts and Humanitarian Settings")
+
+    groups = client.get(LIST).context["groups"]
+
+    assert [g.name for g in groups] == [
+        "Conflicts and Humanitarian Settings",
+        "Migration",
+        "Rule of Law and Governance",
+        "Supply Chains",
+    ]
+
+
 def test_the_list_says_when_there_is_no_group(client):
     assert "No Action Group is recorded yet." in client.get(LIST).content.decode()
 
