@@ -40,7 +40,8 @@ class BriefRelatedField(serializers.RelatedField):
     """
 
     default_error_messages = {
-        "does_not_exist": _("There is no such record: “%(value)s”."),
+        # DRF fills messages with str.format().
+        "does_not_exist": _("There is no such record: “{value}”."),
         "incorrect_type": _(
             "Give the id of the record (or its slug or ISO code where it has one)."
         ),

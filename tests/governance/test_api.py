@@ -198,3 +198,18 @@ def test_a_refused_rotation_is_a_400_and_changes_nothing():
     assert_error(response, 400)
     assert OfficeTerm.objects.get().end_date is None
     assert_error(APIClient().post("/api/v1/offices/rotate/", {}, format="json"), 401)
+
+
+@pytest.mark.django_db
+def test_a_missing_related_record_is_named_in_the_message():
+    seat = SeatFactory()
+    client = token_client("governance.add_seatterm")
+
+    response = client.post(
+        "/api/v1/seat-terms/",
+        {"seat": seat.pk, "partner": 8787, "start_date": "2020-01-01"},
+        format="json",
+    )
+
+    assert response.status_code == 400
+    assert response.json()["errors"]["partner"] == ["There is no such record: “8787”."]
