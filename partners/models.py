@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from core.models import TimestampedModel, UnshownColumnsManager, current_condition
+from core.models import TimestampedModel, UnshownColumnsManager, related_model
 
 from .regions import countries_in, region_for
 
@@ -64,21 +64,19 @@ def themes_field():
 
 
 def holding_a_seat(on: datetime.date | None = None) -> Q:
-    """Partners holding a GCG seat on `on` (today), by the `seat_terms` relation of governance.
+    """Partners holding a GCG seat on `on` (today), by governance's `seat_terms` relation.
 
     An IN over the few current terms, which PostgreSQL hashes once; an Exists would run a
     subquery per partner.
     """
-    holders = Partner.objects.filter(current_condition(on, through="seat_terms"))
-    return Q(pk__in=holders.values("pk"))
+    terms = related_model(Partner, "seat_terms").objects.current(on=on)
+    return Q(pk__in=terms.values("partner_id"))
 
 
 def in_action_group(slug: str, on: datetime.date | None = None) -> Q:
     """Partners that belong on `on` (today) to the Action Group `slug`, by `memberships`."""
-    members = Partner.objects.filter(
-        current_condition(on, through="memberships"), memberships__group__slug=slug
-    )
-    return Q(pk__in=members.values("pk"))
+    members = related_model(Partner, "memberships").objects.current(on=on)
+    return Q(pk__in=members.filter(group__slug=slug).values("partner_id"))
 
 
 class PartnerQuerySet(models.QuerySet):
