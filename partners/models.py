@@ -48,6 +48,18 @@ class Theme(models.TextChoices):
     CHILD_SOLDIERS = "child_soldiers", _("Child soldiers")
 
 
+class Relation(models.TextChoices):
+    """How an organisation stands to Alliance 8.7; more than one may hold."""
+
+    PARTNER = "partner", _("Partner")
+    DEVELOPMENT_PARTNER = "development_partner", _("Development partner")
+    COLLABORATING = "collaborating", _("Collaborating organisation")
+
+
+def default_relations() -> list[str]:
+    return [Relation.PARTNER.value]
+
+
 class PartnerStatus(models.TextChoices):
     ACTIVE = "active", _("Active")
     SUSPENDED = "suspended", _("Suspended")
@@ -89,20 +101,28 @@ class PartnerQuerySet(models.QuerySet):
         return dict(rows)
 
     def counts_by_theme(self) -> dict[str, int]:
-        """{theme: number of partners working on it}, every theme, in one query.
+        """{theme: number of partners working on it}, every theme, in one query."""
+        return self._counts_by_element("themes", Theme)
 
-        Grouped over the unnested arrays, so each row's array is read once, not once per theme
-        as a FILTER (themes @> ...) per theme would.
+    def counts_by_relation(self) -> dict[str, int]:
+        """{relation to the Alliance: number of partners in it}, every relation, in one query."""
+        return self._counts_by_element("relations", Relation)
+
+    def _counts_by_element(self, field: str, choices) -> dict[str, int]:
+        """{value: number of partners whose array `field` holds it}, for each of `choices`.
+
+        Grouped over the unnested arrays, so each row's array is read once, not once per value
+        as a FILTER (field @> ...) per value would.
         """
-        sql, params = self.order_by().values("themes").query.sql_with_params()
+        sql, params = self.order_by().values(field).query.sql_with_params()
         with connections[self.db].cursor() as cursor:
             cursor.execute(
-                f"SELECT theme, count(*) FROM ({sql}) AS partners, unnest(partners.themes) theme "
-                "GROUP BY theme",
+                f"SELECT element, count(*) FROM ({sql}) AS partners, "
+                f'unnest(partners."{field}") element GROUP BY element',
                 params,
             )
             counts = dict(cursor.fetchall())
-        return {theme.value: counts.get(theme.value, 0) for theme in Theme}
+        return {choice.value: counts.get(choice.value, 0) for choice in choices}
 
     def counts_by_seat_holding(self) -> dict[str, int]:
         """{"true": partners holding a GCG seat today, "false": the others}, in one query."""
@@ -133,6 +153,16 @@ class Partner(TimestampedModel):
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(_("description"), blank=True)
     themes = themes_field()
+    relations = ArrayField(
+        models.CharField(max_length=32, choices=Relation.choices),
+        verbose_name=_("relation to the Alliance"),
+        default=default_relations,
+        blank=True,
+        help_text=_(
+            "Partner, development partner (financial support, para. 19), collaborating "
+            "organisation (works with the Alliance, paras. 17 and 22); more than one may hold."
+        ),
+    )
     joined_on = models.DateField(_("joined on"), null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=PartnerStatus.choices, default=PartnerStatus.ACTIVE
@@ -168,6 +198,7 @@ class Partner(TimestampedModel):
         indexes = [
             GinIndex(name="partner_search_vector", fields=["search_vector"]),
             GinIndex(name="partner_themes", fields=["themes"]),
+            GinIndex(name="partner_relations", fields=["relations"]),
             models.Index(name="partner_joined", fields=["-joined_on", "id"]),
             models.Index(name="partner_country_name", fields=["country", "name"]),
             # The search's `name__icontains` and `acronym__iexact` compare upper case: without
@@ -205,6 +236,11 @@ class Partner(TimestampedModel):
     def theme_labels(self) -> list[str]:
         labels = dict(Theme.choices)
         return [labels.get(theme, theme) for theme in self.themes]
+
+    @property
+    def relation_labels(self) -> list[str]:
+        labels = dict(Relation.choices)
+        return [labels.get(relation, relation) for relation in self.relations]
 
 
 @pghistory.track()
