@@ -3,6 +3,7 @@
 import datetime
 
 import pghistory
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, OuterRef, Q, Subquery
 from django.urls import reverse
@@ -28,6 +29,19 @@ class Stage(models.TextChoices):
     IMPLEMENTING = "implementing", _("Implementing")
     LAPSED = "lapsed", _("Lapsed")
     WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+# Which stages each stage may move to; a withdrawn country starts again with a new request.
+# Anything else, a move back included, is a correction (StageChange.is_correction).
+ALLOWED_STAGES = {
+    None: {Stage.REQUESTED},
+    Stage.REQUESTED: {Stage.WORKSHOP_HELD, Stage.LAPSED, Stage.WITHDRAWN},
+    Stage.WORKSHOP_HELD: {Stage.ROAD_MAP_ADOPTED, Stage.LAPSED, Stage.WITHDRAWN},
+    Stage.ROAD_MAP_ADOPTED: {Stage.IMPLEMENTING, Stage.LAPSED, Stage.WITHDRAWN},
+    Stage.IMPLEMENTING: {Stage.LAPSED, Stage.WITHDRAWN},
+    Stage.LAPSED: {Stage.IMPLEMENTING, Stage.WITHDRAWN},
+    Stage.WITHDRAWN: {Stage.REQUESTED},
+}
 
 
 class PathfinderQuerySet(models.QuerySet):
@@ -153,6 +167,14 @@ class StageChange(TimestampedModel):
         verbose_name=_("event"),
     )
     decision = models.TextField(_("decision"), blank=True)
+    is_correction = models.BooleanField(
+        _("correction"),
+        default=False,
+        help_text=_(
+            "A correction of the recorded stage, which may go to any stage, back included; "
+            "the decision says why."
+        ),
+    )
     source = models.CharField(_("source"), max_length=300, blank=True)
 
     objects = StageChangeQuerySet.as_manager()
@@ -165,6 +187,41 @@ class StageChange(TimestampedModel):
 
     def __str__(self):
         return f"{self.pathfinder}: {self.get_stage_display()}"
+
+    def clean(self):
+        super().clean()
+        if not self._state.adding or self.pathfinder_id is None:
+            return
+        latest = StageChange.objects.filter(pathfinder=self.pathfinder_id).latest_first().first()
+        current = Stage(latest.stage) if latest else None
+        if self.is_correction:
+            if not self.decision.strip():
+                raise ValidationError({"decision": _("A correction says why it is made.")})
+        elif self.stage and Stage(self.stage) not in ALLOWED_STAGES[current]:
+            allowed = ", ".join(
+                f"“{stage.label}”" for stage in Stage if stage in ALLOWED_STAGES[current]
+            )
+            raise ValidationError(
+                {
+                    "stage": _(
+                        "%(country)s cannot move from “%(current)s” to “%(target)s”: it may "
+                        "move to %(allowed)s. To go back, record a correction."
+                    )
+                    % {
+                        "country": self.pathfinder,
+                        "current": current.label if current else _("no stage"),
+                        "target": Stage(self.stage).label,
+                        "allowed": allowed,
+                    }
+                }
+            )
+        if latest and latest.changed_on and self.changed_on and self.changed_on < latest.changed_on:
+            raise ValidationError(
+                {
+                    "changed_on": _("The date cannot be before the current stage began (%(date)s).")
+                    % {"date": latest.changed_on}
+                }
+            )
 
     @property
     def when(self) -> str:

@@ -19,16 +19,6 @@ NEXT_STAGE = {
     Stage.ROAD_MAP_ADOPTED: Stage.IMPLEMENTING,
     Stage.LAPSED: Stage.IMPLEMENTING,
 }
-# Which stages each stage may move to; a withdrawn country starts again with a new request.
-ALLOWED = {
-    None: {Stage.REQUESTED},
-    Stage.REQUESTED: {Stage.WORKSHOP_HELD, Stage.LAPSED, Stage.WITHDRAWN},
-    Stage.WORKSHOP_HELD: {Stage.ROAD_MAP_ADOPTED, Stage.LAPSED, Stage.WITHDRAWN},
-    Stage.ROAD_MAP_ADOPTED: {Stage.IMPLEMENTING, Stage.LAPSED, Stage.WITHDRAWN},
-    Stage.IMPLEMENTING: {Stage.LAPSED, Stage.WITHDRAWN},
-    Stage.LAPSED: {Stage.IMPLEMENTING, Stage.WITHDRAWN},
-    Stage.WITHDRAWN: {Stage.REQUESTED},
-}
 
 
 def _latest_change(pathfinder: PathfinderCountry) -> StageChange | None:
@@ -46,26 +36,20 @@ def pathfinder_advance(
     decision: str = "",
     source: str = "",
 ) -> StageChange:
-    """Record the country's move to `stage` (by default the next one in the lifecycle)."""
+    """Record the country's move to `stage` (by default the next one in the lifecycle).
+
+    StageChange.clean() holds the rule of which moves are allowed.
+    """
     PathfinderCountry.objects.select_for_update().get(pk=pathfinder.pk)
     latest = _latest_change(pathfinder)
     current = Stage(latest.stage) if latest else None
     target = Stage(stage) if stage else NEXT_STAGE.get(current)
-    if target is None or target not in ALLOWED[current]:
+    if target is None:
         raise ValidationError(
-            _("%(country)s cannot move from “%(current)s” to “%(target)s”.")
-            % {
-                "country": pathfinder,
-                "current": current.label if current else _("no stage"),
-                "target": target.label if target else _("a next stage"),
-            }
+            _("%(country)s has no next stage after “%(current)s”; choose one.")
+            % {"country": pathfinder, "current": current.label if current else _("no stage")}
         )
     on = on if on is not None else timezone.localdate()
-    if latest and latest.changed_on and on < latest.changed_on:
-        raise ValidationError(
-            _("The date cannot be before the current stage began (%(date)s).")
-            % {"date": latest.changed_on}
-        )
     change = StageChange(
         pathfinder=pathfinder,
         stage=target,
@@ -73,6 +57,32 @@ def pathfinder_advance(
         date_precision=date_precision,
         event=event,
         decision=decision,
+        source=source,
+    )
+    change.full_clean()
+    change.save()
+    return change
+
+
+@transaction.atomic
+def pathfinder_correct_stage(
+    *,
+    pathfinder: PathfinderCountry,
+    stage: str,
+    reason: str,
+    on: datetime.date | None = None,
+    date_precision: str = DatePrecision.DAY,
+    source: str = "",
+) -> StageChange:
+    """Record a correction: the country's stage is `stage` from `on`, whatever it was, and why."""
+    PathfinderCountry.objects.select_for_update().get(pk=pathfinder.pk)
+    change = StageChange(
+        pathfinder=pathfinder,
+        stage=stage,
+        changed_on=on if on is not None else timezone.localdate(),
+        date_precision=date_precision,
+        decision=reason,
+        is_correction=True,
         source=source,
     )
     change.full_clean()
