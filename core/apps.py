@@ -1,6 +1,37 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
+
+
+def updated_trigger():
+    """`updated` moves on every UPDATE, however it is made (bulk `update()`, raw SQL, a shell).
+
+    `auto_now` only runs in `save()`; this BEFORE trigger stamps the rows every other write
+    changes, so `?updated_since=` never misses them. A write that sets `updated` itself (a
+    `save()`, a deliberate back-dating) keeps its value. pghistory's AFTER triggers see the
+    stamped row, so the history records it.
+    """
+    import pgtrigger
+
+    return pgtrigger.Trigger(
+        name="set_updated",
+        when=pgtrigger.Before,
+        operation=pgtrigger.Update,
+        # Only `updated` itself: a BEFORE trigger's condition may not read generated columns.
+        condition=pgtrigger.Condition("NEW.updated IS NOT DISTINCT FROM OLD.updated"),
+        func="NEW.updated = now(); RETURN NEW;",
+    )
 
 
 class CoreConfig(AppConfig):
     name = "core"
     verbose_name = "Alliance 8.7"
+
+    def ready(self):
+        from .models import TimestampedModel
+
+        # Abstract Meta.triggers is lost by every subclass that declares its own Meta: the
+        # trigger is registered on each concrete model instead (pgtrigger adds it to
+        # Meta.triggers, so migrations carry it).
+        trigger = updated_trigger()
+        for model in apps.get_models():
+            if issubclass(model, TimestampedModel) and not model._meta.proxy:
+                trigger.register(model)

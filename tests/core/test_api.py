@@ -287,3 +287,36 @@ def test_the_browsable_api_is_never_shared():
 
     assert response["Content-Type"].startswith("text/html")
     assert read
+
+
+# ---------------------------------------------------------------- issue 10: integrators
+
+
+def test_rows_changed_by_a_bulk_update_or_raw_sql_are_returned_by_updated_since():
+    from django.apps import apps
+
+    from core.models import TimestampedModel
+    from core.testing.api import history
+    from governance.models import Event
+    from tests.factories import EventFactory
+
+    events = EventFactory.create_batch(8)
+    month_ago = timezone.now() - datetime.timedelta(days=30)
+    Event.objects.update(updated=month_ago)
+    since = (timezone.now() - datetime.timedelta(days=1)).isoformat()
+    url = "/api/v1/events/"
+    assert APIClient().get(url, {"updated_since": since}).json()["count"] == 0
+
+    bulk, raw = [e.pk for e in events[:3]], [e.pk for e in events[3:5]]
+    Event.objects.filter(pk__in=bulk).update(outcome="Bulk")
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE governance_event SET outcome = 'Raw' WHERE id = ANY(%s)", [raw])
+
+    body = APIClient().get(url, {"updated_since": since}).json()
+    assert sorted(row["id"] for row in body["results"]) == sorted(bulk + raw)
+    for pk in bulk + raw:
+        assert history(Event, pk, "update").count() == 2  # the back-dating and the change
+    # Every timestamped model carries the trigger, not only events.
+    for model in apps.get_models():
+        if issubclass(model, TimestampedModel):
+            assert "set_updated" in [t.name for t in model._meta.triggers], model
