@@ -25,7 +25,7 @@ class ActionGroupAdmin(RegistryAdmin):
 
 @admin.register(Membership)
 class MembershipAdmin(RegistryAdmin):
-    list_display = ("partner", "group", "role", "start_date", "end_date")
+    list_display = ("partner", "group", "role", "start_date", "last_day")
     list_filter = ("role", "group")
     search_fields = ("partner__name", "partner__acronym", "group__name")
     autocomplete_fields = ("group", "partner")
@@ -40,7 +40,7 @@ class ActivityInline(RegistryStackedInline):
 
 @admin.register(WorkPlan)
 class WorkPlanAdmin(RegistryAdmin):
-    list_display = ("title", "group", "status", "start_date", "end_date", "adopted_at")
+    list_display = ("title", "group", "status", "start_date", "last_day", "adopted_at")
     list_filter = ("status", "group")
     search_fields = ("title", "group__name")
     autocomplete_fields = ("group", "adopted_at")

@@ -103,6 +103,15 @@ class DatedQuerySet(models.QuerySet):
         return self.filter(start_date__gt=on or timezone.localdate())
 
 
+def last_day(end: datetime.date | None) -> datetime.date | None:
+    """The last day of a period stored half-open: `end` is the day after it, None is ongoing.
+
+    A term ending on 31 December 2020 is stored ending on 1 January 2021; people read the
+    last day, so pages, admin lists and exports show this, never the stored end.
+    """
+    return end - datetime.timedelta(days=1) if end else None
+
+
 class DatedModel(TimestampedModel):
     """A record that holds over a period; a null start is "not recorded", a null end is ongoing."""
 
@@ -133,6 +142,15 @@ class DatedModel(TimestampedModel):
         # not be checked: an error on end_date makes full_clean() leave them out.
         if self.start_date and self.end_date and self.end_date <= self.start_date:
             raise ValidationError({"end_date": _("The end date must be after the start date.")})
+
+    def _last_day(self) -> datetime.date | None:
+        """The period's last day (`end_date` is the day after it); None while ongoing."""
+        return last_day(self.end_date)
+
+    # An admin list column too: "last_day" in list_display, sorted by the stored end.
+    _last_day.short_description = _("last day")
+    _last_day.admin_order_field = "end_date"
+    last_day = property(_last_day)
 
     def is_current(self, on: datetime.date | None = None) -> bool:
         on = on or timezone.localdate()

@@ -50,7 +50,7 @@ class SeatAdmin(RegistryAdmin):
 
 @admin.register(SeatTerm)
 class SeatTermAdmin(RegistryAdmin):
-    list_display = ("partner", "seat", "start_date", "end_date")
+    list_display = ("partner", "seat", "start_date", "last_day")
     list_filter = ("seat__constituency", "seat__region")
     search_fields = ("partner__name", "partner__acronym", "seat__constituency__name")
     autocomplete_fields = ("seat", "partner")
@@ -59,7 +59,7 @@ class SeatTermAdmin(RegistryAdmin):
 
 @admin.register(OfficeTerm)
 class OfficeTermAdmin(RegistryAdmin):
-    list_display = ("office", "partner", "start_date", "end_date", "source")
+    list_display = ("office", "partner", "start_date", "last_day", "source")
     list_filter = ("office",)
     search_fields = ("partner__name", "partner__acronym")
     autocomplete_fields = ("partner",)

@@ -21,7 +21,7 @@ from core.caching import CACHE_SECONDS, data_version
 from core.models import current_condition, related_model
 
 from .filters import PartnerFilterSet
-from .models import Category, Partner, PartnerStatus, Theme
+from .models import Category, Partner, PartnerStatus, Relation, Theme
 from .regions import Region, region_for
 from .search import PartnerSearch
 
@@ -203,6 +203,12 @@ def facets_and_total(data: QueryDict) -> tuple[list[Facet], int]:
             _("Country"),
             True,
             _options(country_choices, country_counts, selected("country"), keep_empty=False),
+        ),
+        Facet(
+            "relation",
+            _("Relation to the Alliance"),
+            True,
+            _options(Relation.choices, base("relation").counts_by_relation(), selected("relation")),
         ),
         Facet(
             "theme",

@@ -14,6 +14,7 @@ from .models import (
     PartnerIdentifier,
     PartnershipApplication,
     PartnerStatus,
+    Relation,
     Theme,
     holding_a_seat,
     in_action_group,
@@ -78,6 +79,12 @@ class PartnerFilterSet(BaseFilterSet):
     theme = django_filters.MultipleChoiceFilter(
         choices=Theme.choices, method="filter_theme", label=_("Theme")
     )
+    relation = django_filters.MultipleChoiceFilter(
+        choices=Relation.choices,
+        method="filter_relation",
+        label=_("Relation to the Alliance"),
+        help_text=_("Any of the chosen relations: partner, development partner, collaborating."),
+    )
     action_group = django_filters.CharFilter(
         method="filter_action_group",
         label=_("Action Group"),
@@ -116,6 +123,10 @@ class PartnerFilterSet(BaseFilterSet):
     def filter_theme(self, queryset, name, value):
         # Any of the chosen themes: an overlap on the array, served by its GIN index.
         return queryset.filter(themes__overlap=list(value)) if value else queryset
+
+    def filter_relation(self, queryset, name, value):
+        # Any of the chosen relations: an overlap on the array, served by its GIN index.
+        return queryset.filter(relations__overlap=list(value)) if value else queryset
 
     def filter_action_group(self, queryset, name, value):
         return queryset.filter(in_action_group(value))

@@ -111,7 +111,7 @@ class MilestoneInline(RegistryStackedInline):
 
 @admin.register(RoadMap)
 class RoadMapAdmin(RegistryAdmin):
-    list_display = ("title", "pathfinder", "status", "adopted_on", "start_date", "end_date")
+    list_display = ("title", "pathfinder", "status", "adopted_on", "start_date", "last_day")
     list_filter = ("status",)
     search_fields = ("title", "pathfinder__country")
     autocomplete_fields = ("pathfinder",)

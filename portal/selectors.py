@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from action_groups.models import ActionGroup, Membership
 from governance.models import Event, GlobalEstimate, Office, OfficeTerm, Pledge, SeatTerm
-from partners.models import Partner, PartnerStatus
+from partners.models import Partner, PartnerStatus, Relation
 from pathfinders.models import Milestone, PathfinderCountry
 
 NEWEST_FIRST = (F("start_date").desc(nulls_last=True), "id")
@@ -81,7 +81,11 @@ def home_summary(*, on: datetime.date | None = None, events_shown: int) -> dict:
     }
     open_groups = ActionGroup.objects.filter(Q(closed_on__isnull=True) | Q(closed_on__gt=on))
     return {
-        "partner_count": Partner.objects.filter(status=PartnerStatus.ACTIVE).count(),
+        # Organisations recorded as partners (not development partners or collaborating
+        # organisations only): the report counts over 150 (para. 14), the registry fewer.
+        "partner_count": Partner.objects.filter(
+            status=PartnerStatus.ACTIVE, relations__contains=[Relation.PARTNER]
+        ).count(),
         "pathfinder_count": PathfinderCountry.objects.count(),
         "action_group_count": open_groups.count(),
         "chair": offices.get(Office.CHAIR),

@@ -11,7 +11,7 @@ import datetime
 
 from action_groups.models import Role
 from governance.models import EventKind, Office
-from partners.models import Category, Theme
+from partners.models import Category, Relation, Theme
 from pathfinders.models import RoadMapStatus, Stage
 
 
@@ -88,6 +88,7 @@ PARTNERS = [
             "cutting-edge data, and helps users understand the data so that it can be translated "
             "into effective policy."
         ),
+        "relations": [Relation.PARTNER],
         "source": para(23),
     },
     {
@@ -111,6 +112,7 @@ PARTNERS = [
             "category": Category.GOVERNMENT,
             "country": country,
             "description": DEVELOPMENT_PARTNER,
+            "relations": [Relation.DEVELOPMENT_PARTNER],
             "source": para(19),
         }
         for slug, name, country in [
@@ -129,6 +131,7 @@ PARTNERS = [
             "Supports the ILO business networks through public–private partnerships with member "
             "companies."
         ),
+        "relations": [Relation.COLLABORATING],
         "source": para(19),
     },
     {
@@ -137,6 +140,7 @@ PARTNERS = [
         "category": Category.EMPLOYERS,
         "themes": [Theme.CHILD_LABOUR],
         "description": BUSINESS_NETWORK,
+        "relations": [Relation.COLLABORATING],
         "source": para(17),
     },
     {
@@ -145,6 +149,7 @@ PARTNERS = [
         "category": Category.EMPLOYERS,
         "themes": [Theme.FORCED_LABOUR],
         "description": BUSINESS_NETWORK,
+        "relations": [Relation.COLLABORATING],
         "source": para(17),
     },
     {
@@ -157,6 +162,7 @@ PARTNERS = [
             "A regional initiative aimed at achieving target 8.7 with which Alliance 8.7 works "
             "closely."
         ),
+        "relations": [Relation.COLLABORATING],
         "source": para(22),
     },
     {
@@ -164,6 +170,7 @@ PARTNERS = [
         "name": "African Union",
         "category": Category.REGIONAL,
         "description": REGIONAL_INITIATIVE,
+        "relations": [Relation.COLLABORATING],
         "source": para(22),
     },
     {
@@ -172,6 +179,7 @@ PARTNERS = [
         "category": Category.REGIONAL,
         "website": "http://www.saarc-sec.org/",
         "description": REGIONAL_INITIATIVE,
+        "relations": [Relation.COLLABORATING],
         "source": para(22),
     },
     {
@@ -180,6 +188,7 @@ PARTNERS = [
         "category": Category.REGIONAL,
         "website": "https://www.baliprocess.net/ad-hoc-group/working-group-on-trafficking-in-persons/",
         "description": REGIONAL_INITIATIVE,
+        "relations": [Relation.COLLABORATING],
         "source": para(22),
     },
     {
@@ -187,6 +196,7 @@ PARTNERS = [
         "name": "Organization for Security and Cooperation in Europe",
         "category": Category.REGIONAL,
         "description": REGIONAL_INITIATIVE,
+        "relations": [Relation.COLLABORATING],
         "source": para(22),
     },
     {
@@ -194,6 +204,7 @@ PARTNERS = [
         "name": "Organisation for Economic Co-operation and Development",
         "category": Category.INTERNATIONAL,
         "description": "A relevant organization with which Alliance 8.7 is closely working.",
+        "relations": [Relation.COLLABORATING],
         "source": para(22),
     },
     {
@@ -201,6 +212,7 @@ PARTNERS = [
         "name": "G20",
         "category": Category.OTHER,
         "description": "A group of countries with which Alliance 8.7 is closely working.",
+        "relations": [Relation.COLLABORATING],
         "source": para(22),
     },
 ]

@@ -7,7 +7,7 @@ from django.db import models
 from action_groups.models import ActionGroup, Membership
 from core.models import DatePrecision
 from governance.models import Constituency, Event, GlobalEstimate, OfficeTerm
-from partners.models import Partner, PartnerIdentifier
+from partners.models import Partner, PartnerIdentifier, Relation
 from pathfinders.models import PathfinderCountry, RoadMap, StageChange
 
 from . import facts
@@ -70,6 +70,9 @@ def _partner_values(fact: dict) -> dict:
         "website": fact.get("website", ""),
         "description": fact.get("description", ""),
         "themes": list(fact.get("themes", [])),
+        # Para. 17, 19 and 22 name development partners and organisations the Alliance works
+        # with, not partners; the others are partners (para. 14).
+        "relations": list(fact.get("relations", [Relation.PARTNER])),
         "source": fact["source"],
     }
 

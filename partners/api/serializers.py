@@ -37,6 +37,7 @@ class PartnerSerializer(RegistrySerializer):
             "website",
             "description",
             "themes",
+            "relations",
             "joined_on",
             "status",
             "status_changed_on",

@@ -25,6 +25,7 @@ class TestPartners(APIResourceTests):
         "country": ("BR", {"country": "BR"}),
         "region": ("europe", {"country": "FR"}),
         "theme": ("child_soldiers", {"themes": ["child_soldiers"]}),
+        "relation": ("development_partner", {"relations": ["development_partner"]}),
         "status": ("suspended", {"status": "suspended", "status_reason": "No report."}),
         "joined_after": ("2020-01-01", {"joined_on": "2021-01-01"}),
         "joined_before": ("2010-01-01", {"joined_on": "2009-01-01"}),

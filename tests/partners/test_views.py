@@ -11,7 +11,13 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from core.testing.pages import PublicPageTests
-from partners.models import ApplicationStatus, Category, PartnershipApplication, Theme
+from partners.models import (
+    ApplicationStatus,
+    Category,
+    PartnershipApplication,
+    Relation,
+    Theme,
+)
 from tests.factories import (
     ActionGroupFactory,
     MembershipFactory,
@@ -122,6 +128,26 @@ def test_region_and_theme_facets_count_partners(client):
     assert facet(response, "theme")["child_labour"] == 2
     assert facet(response, "theme")["forced_labour"] == 1
     assert facet(response, "theme")["forced_marriage"] == 0
+
+
+def test_the_relation_facet_counts_partners_development_partners_and_collaborators(client):
+    PartnerFactory(name="Walk Free")
+    PartnerFactory(name="Government of France", relations=[Relation.DEVELOPMENT_PARTNER])
+    PartnerFactory(
+        name="Government of Germany", relations=[Relation.PARTNER, Relation.DEVELOPMENT_PARTNER]
+    )
+    PartnerFactory(name="Bali Process", relations=[Relation.COLLABORATING])
+
+    response = client.get(LIST, {"relation": "development_partner"})
+
+    assert names(response) == ["Government of France", "Government of Germany"]
+    assert facet(response, "relation") == {
+        "partner": 2,
+        "development_partner": 2,
+        "collaborating": 1,
+    }
+    assert "Relation to the Alliance" in response.text
+    assert "Collaborating organisation" in response.text
 
 
 def test_action_group_and_seat_holder_facets_count_current_members_and_holders(client):

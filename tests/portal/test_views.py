@@ -1,6 +1,7 @@
 """The portal's pages: home, a partner's profile, the events and the error pages."""
 
 import datetime
+import re
 
 import pytest
 from django.template.loader import render_to_string
@@ -11,7 +12,7 @@ from action_groups.models import ActionGroup, Role
 from core.testing.pages import PublicPageTests
 from core.testing.queries import count_queries
 from governance.models import EventKind, Office, PledgeProgress
-from partners.models import PartnerStatus, Theme
+from partners.models import PartnerStatus, Relation, Theme
 from tests.factories import (
     ActionGroupFactory,
     EventFactory,
@@ -58,6 +59,18 @@ def test_home_page_counts_active_partners_pathfinders_and_open_action_groups(cli
     assert response.context["pathfinder_count"] == 2
     assert response.context["action_group_count"] == 4
     assert ActionGroup.objects.count() == 5
+
+
+def test_home_page_counts_only_partners_and_says_the_report_counts_over_150(client):
+    PartnerFactory.create_batch(2)
+    PartnerFactory(relations=[Relation.DEVELOPMENT_PARTNER])
+    PartnerFactory(relations=[Relation.COLLABORATING])
+
+    response = client.get(reverse("portal:home"))
+
+    assert response.context["partner_count"] == 2
+    assert "active partners recorded" in response.text
+    assert "The progress report counts over 150 partners (paragraph 14)" in response.text
 
 
 def test_home_page_names_the_current_chair_and_deputy_chair(client):
@@ -170,6 +183,31 @@ def test_profile_says_when_the_join_date_is_not_recorded(client):
     assert "not recorded" in response.text
 
 
+def test_profile_shows_the_commitment_to_human_rights_and_labour_standards_with_its_date(client):
+    committed = PartnerFactory(commitment_accepted_on=datetime.date(2019, 3, 4))
+    unknown = PartnerFactory(commitment_accepted_on=None)
+
+    text = client.get(committed.get_absolute_url()).text
+    assert "Commitment to human rights and labour standards" in text
+    assert "Accepted on March 4, 2019" in text
+    text = client.get(unknown.get_absolute_url()).text
+    assert re.search(
+        r"Commitment to human rights and labour standards</dt>\s*"
+        r"<dd><span class=\"muted\">not recorded",
+        text,
+    )
+    assert "Accepted on" not in text
+
+
+def test_profile_shows_the_partners_relations_to_the_alliance(client):
+    partner = PartnerFactory(relations=[Relation.PARTNER, Relation.DEVELOPMENT_PARTNER])
+
+    response = client.get(partner.get_absolute_url())
+
+    assert "Relation to the Alliance" in response.text
+    assert "Partner, Development partner" in response.text
+
+
 def test_profile_has_breadcrumbs_back_to_the_directory(client):
     partner = PartnerFactory(name="Walk Free")
 
@@ -195,7 +233,9 @@ def test_profile_lists_action_group_roles_seats_and_offices_current_and_past(cli
     assert "Co-chair" in text
     assert "GCG seat: Workers" in text
     assert "Deputy chair" in text
-    assert "Jan. 1, 2019 – Jan. 1, 2021" in text  # the past seat term
+    # The past seat term, stored [2019-01-01, 2021-01-01), is read with its last day.
+    assert "Jan. 1, 2019 – Dec. 31, 2020" in text
+    assert "Jan. 1, 2021" not in text
     assert "ongoing" in text  # the current office
 
 

@@ -318,3 +318,14 @@ def test_a_run_restores_an_edited_fact_and_touches_nothing_else():
     changed = [m for m in rows if set(rows[m]) != set(after_rows[m])]
     assert changed == [Partner]
     assert "1 updated" in output
+
+
+def test_development_partners_and_collaborating_organisations_are_not_counted_as_partners(seeded):
+    relations = dict(Partner.objects.values_list("slug", "relations"))
+
+    for slug in ["government-of-france", "government-of-the-united-states"]:
+        assert relations[slug] == ["development_partner"]  # para. 19
+    for slug in ["ilo-business-network-on-child-labour", "african-union", "g20", "bali-process"]:
+        assert relations[slug] == ["collaborating"]  # paras. 17 and 22
+    assert relations["un-university"] == ["partner"]  # para. 23: "a partner of Alliance 8.7"
+    assert relations["government-of-australia"] == ["partner"]
