@@ -8,6 +8,7 @@ from django.contrib.postgres.constraints import ExclusionConstraint
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html_join
@@ -57,6 +58,32 @@ class RegistryAdmin(admin.ModelAdmin):
             raise PermissionDenied
         back = reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[obj.pk])
         return redirect(events_url(obj, back=back))
+
+    def confirm_action(
+        self, request, queryset, *, form_class, title: str, service, success: str, submit: str
+    ):
+        """An action that first asks for what happened (a date, the decision or event).
+
+        Shows `form_class` with the selected records; once it is valid, calls
+        `service(record, **cleaned_data)` for each of them (see call_for_each).
+        """
+        form = form_class(request.POST if "apply" in request.POST else None)
+        if form.is_valid():
+            data = form.cleaned_data
+            self.call_for_each(request, queryset, lambda obj: service(obj, **data), success)
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": title,
+            "opts": self.opts,
+            "records": queryset,
+            "form": form,
+            "action": request.POST.get("action", ""),
+            "submit": submit,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, "admin/registry/confirm_action.html", context)
 
     def call_for_each(self, request, queryset, service: Callable[[object], object], success: str):
         """Call `service(record)` for each selected record and say how each went.

@@ -2,17 +2,16 @@
 
 from django import forms
 from django.contrib import admin
-from django.db.models import Case, IntegerField, Value, When
-from django.template.response import TemplateResponse
+from django.db.models import Case, IntegerField, Q, Value, When
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from django_countries.filters import CountryFilter
 
 from core.admin import RegistryAdmin, RegistryInline
 
 from . import services
-from .forms import RejectionForm
+from .forms import ApprovalForm, RejectionForm
 from .models import ApplicationStatus, Partner, PartnerIdentifier, PartnershipApplication, Theme
+from .search import PartnerSearch
 
 DECISION_FIELDS = ("status", "decided_by", "decided_at", "decision_reason", "partner")
 
@@ -40,9 +39,22 @@ class PartnerIdentifierInline(RegistryInline):
 class PartnerAdmin(ThemesAsCheckboxes, RegistryAdmin):
     list_display = ("name", "acronym", "category", "country", "status", "joined_on")
     list_filter = ("category", "status", ("country", CountryFilter))
-    search_fields = ("name", "acronym", "slug", "identifiers__identifier")
+    # The directory's own search (typos in names tolerated), by get_search_results below.
+    search_fields = ("name",)
     prepopulated_fields = {"slug": ("name",)}
     inlines = [PartnerIdentifierInline]
+
+    def get_search_results(self, request, queryset, search_term):
+        """The directory's search, plus an exact slug or organisation identifier."""
+        term = search_term.strip()
+        search = PartnerSearch.of(term)
+        if search is None:
+            return queryset, False
+        exact = Q(slug=term) | Q(
+            pk__in=PartnerIdentifier.objects.filter(identifier__iexact=term).values("partner_id")
+        )
+        return queryset.filter(search.condition() | exact), False
+
     fieldsets = (
         (None, {"fields": ("name", "acronym", "slug", "category", "country", "website")}),
         (_("Work"), {"fields": ("description", "themes")}),
@@ -131,38 +143,30 @@ class PartnershipApplicationAdmin(ThemesAsCheckboxes, RegistryAdmin):
             _("%(obj)s is now under review."),
         )
 
-    @admin.action(description=_("Approve (creates the partner)"), permissions=["change"])
+    @admin.action(description=_("Approve (creates the partner)…"), permissions=["change"])
     def approve(self, request, queryset):
-        self.call_for_each(
+        return self.confirm_action(
             request,
             queryset,
-            lambda a: services.application_approve(application=a, user=request.user),
-            _("%(obj)s is approved and is now a partner."),
+            form_class=ApprovalForm,
+            title=_("Approve applications"),
+            submit=_("Approve"),
+            service=lambda a, **data: services.application_approve(
+                application=a, user=request.user, **data
+            ),
+            success=_("%(obj)s is approved and is now a partner."),
         )
 
     @admin.action(description=_("Reject…"), permissions=["change"])
     def reject(self, request, queryset):
-        form = RejectionForm(request.POST if "apply" in request.POST else None)
-        if form.is_valid():
-            reason = form.cleaned_data["reason"]
-            self.call_for_each(
-                request,
-                queryset,
-                lambda a: services.application_reject(
-                    application=a, user=request.user, reason=reason
-                ),
-                _("%(obj)s is rejected."),
-            )
-            return None
-        count = len(queryset)
-        context = {
-            **self.admin_site.each_context(request),
-            "title": ngettext("Reject an application", "Reject %(count)d applications", count)
-            % {"count": count},
-            "opts": self.opts,
-            "applications": queryset,
-            "form": form,
-            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
-        }
-        request.current_app = self.admin_site.name
-        return TemplateResponse(request, "admin/partners/reject_applications.html", context)
+        return self.confirm_action(
+            request,
+            queryset,
+            form_class=RejectionForm,
+            title=_("Reject applications"),
+            submit=_("Reject"),
+            service=lambda a, **data: services.application_reject(
+                application=a, user=request.user, **data
+            ),
+            success=_("%(obj)s is rejected."),
+        )

@@ -1,6 +1,8 @@
 """Forms of the partners: the directory's display options, the join form, the admin's rejection."""
 
 from django import forms
+from django.contrib.admin.widgets import AdminDateWidget
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -110,4 +112,19 @@ class RejectionForm(forms.Form):
         label=_("Reason for the rejection"),
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Recorded with the decision."),
+    )
+
+
+class ApprovalForm(forms.Form):
+    joined_on = forms.DateField(
+        label=_("Joined on"),
+        initial=timezone.localdate,
+        widget=AdminDateWidget,
+        help_text=_("The day the decision took effect; today unless it was taken earlier."),
+    )
+    reason = forms.CharField(
+        label=_("Decision"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("The decision or meeting behind the approval, recorded with it."),
     )

@@ -72,12 +72,13 @@ def one_slip_apart(a: str, b: str) -> bool:
     )
 
 
-# The tokens of all partners' names, split into words in Python. Digits are dropped first so
-# that numbered names ("Fund (demo 123)") share their tokens. It reads every name, so it runs
-# once per data version (name_lexicon), never per search.
+# The tokens of all partners' names and acronyms (people mistype "UNICEF" too), split into
+# words in Python. Digits are dropped first so that numbered names ("Fund (demo 123)") share
+# their tokens. It reads every name, so it runs once per data version (name_lexicon).
 LEXICON_SQL = """
     SELECT DISTINCT token
-    FROM {table}, unnest(string_to_array(translate(name, '0123456789', ''), ' ')) token
+    FROM {table},
+         unnest(string_to_array(translate(name || ' ' || acronym, '0123456789', ''), ' ')) token
 """
 
 

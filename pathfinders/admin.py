@@ -1,13 +1,13 @@
 """Admin for pathfinder countries, their stages, road maps, milestones and annual reports."""
 
 from django.contrib import admin
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from core.admin import RegistryAdmin, RegistryInline, RegistryStackedInline
 
 from . import services
+from .forms import AdoptionForm, AdvanceForm, CorrectionForm
 from .models import (
     AnnualReport,
     Milestone,
@@ -58,7 +58,7 @@ class PathfinderCountryAdmin(RegistryAdmin):
     autocomplete_fields = ("government", "focal_points", "workshops")
     list_select_related = ("government",)
     inlines = [StageChangeInline, AnnualReportInline]
-    actions = ["advance"]
+    actions = ["advance", "correct_stage"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_stage()
@@ -76,14 +76,28 @@ class PathfinderCountryAdmin(RegistryAdmin):
     def stage(self, pathfinder):
         return Stage(pathfinder.stage).label if pathfinder.stage else "—"
 
-    @admin.action(description=_("Advance to the next stage"), permissions=["change"])
+    @admin.action(description=_("Advance to the next stage…"), permissions=["change"])
     def advance(self, request, queryset):
-        today = timezone.localdate()
-        self.call_for_each(
+        return self.confirm_action(
             request,
             queryset,
-            lambda p: services.pathfinder_advance(pathfinder=p, on=today),
-            _("%(obj)s moved to its next stage."),
+            form_class=AdvanceForm,
+            title=_("Advance to the next stage"),
+            submit=_("Advance"),
+            service=lambda p, **data: services.pathfinder_advance(pathfinder=p, **data),
+            success=_("%(obj)s moved to its next stage."),
+        )
+
+    @admin.action(description=_("Correct the stage…"), permissions=["change"])
+    def correct_stage(self, request, queryset):
+        return self.confirm_action(
+            request,
+            queryset,
+            form_class=CorrectionForm,
+            title=_("Correct the stage"),
+            submit=_("Record the correction"),
+            service=lambda p, **data: services.pathfinder_correct_stage(pathfinder=p, **data),
+            success=_("%(obj)s: the correction is recorded."),
         )
 
 
@@ -122,15 +136,17 @@ class RoadMapAdmin(RegistryAdmin):
     actions = ["adopt"]
 
     @admin.action(
-        description=_("Adopt (supersedes the country's current road map)"), permissions=["change"]
+        description=_("Adopt (supersedes the country's current road map)…"), permissions=["change"]
     )
     def adopt(self, request, queryset):
-        today = timezone.localdate()
-        self.call_for_each(
+        return self.confirm_action(
             request,
             queryset,
-            lambda r: services.roadmap_adopt(road_map=r, on=today),
-            _("%(obj)s is adopted."),
+            form_class=AdoptionForm,
+            title=_("Adopt road maps"),
+            submit=_("Adopt"),
+            service=lambda r, **data: services.roadmap_adopt(road_map=r, **data),
+            success=_("%(obj)s is adopted."),
         )
 
 

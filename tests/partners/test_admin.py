@@ -1,7 +1,9 @@
+import datetime
 import html
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from core.testing.admin import messages_of, run_action
 from partners.models import ApplicationStatus, Partner
@@ -9,6 +11,7 @@ from partners.services import application_approve
 from tests import factories as f
 
 APPLICATIONS = reverse("admin:partners_partnershipapplication_changelist")
+APPROVE = {"apply": "yes", "joined_on": timezone.localdate().isoformat()}
 
 
 @pytest.mark.django_db
@@ -37,7 +40,7 @@ def test_taking_an_application_under_review_twice_shows_why_it_cannot(editor_cli
 def test_approving_an_application_creates_the_partner_and_records_who(editor_client, editor):
     application = f.PartnershipApplicationFactory(organisation_name="Walk Free")
 
-    response = run_action(editor_client, APPLICATIONS, "approve", [application])
+    response = run_action(editor_client, APPLICATIONS, "approve", [application], **APPROVE)
 
     application.refresh_from_db()
     assert application.status == ApplicationStatus.APPROVED
@@ -47,12 +50,31 @@ def test_approving_an_application_creates_the_partner_and_records_who(editor_cli
 
 
 @pytest.mark.django_db
+def test_approving_records_the_date_the_decision_took_effect(editor_client):
+    application = f.PartnershipApplicationFactory(organisation_name="Walk Free")
+
+    run_action(
+        editor_client,
+        APPLICATIONS,
+        "approve",
+        [application],
+        apply="yes",
+        joined_on="2019-03-14",
+        reason="GCG meeting of March 2019",
+    )
+
+    application.refresh_from_db()
+    assert application.partner.joined_on == datetime.date(2019, 3, 14)
+    assert application.decision_reason == "GCG meeting of March 2019"
+
+
+@pytest.mark.django_db
 def test_approving_reports_each_application_on_its_own(editor_client):
     good = f.PartnershipApplicationFactory()
     f.PartnerFactory(name="Taken Name")
     clash = f.PartnershipApplicationFactory(organisation_name="Taken Name")
 
-    response = run_action(editor_client, APPLICATIONS, "approve", [good, clash])
+    response = run_action(editor_client, APPLICATIONS, "approve", [good, clash], **APPROVE)
 
     good.refresh_from_db()
     clash.refresh_from_db()
@@ -135,7 +157,7 @@ def test_decision_fields_cannot_be_edited_in_the_form(editor_client):
 def test_a_viewer_cannot_run_actions(viewer_client):
     application = f.PartnershipApplicationFactory()
 
-    run_action(viewer_client, APPLICATIONS, "approve", [application])
+    run_action(viewer_client, APPLICATIONS, "approve", [application], **APPROVE)
 
     application.refresh_from_db()
     assert application.status == ApplicationStatus.SUBMITTED
@@ -216,3 +238,15 @@ def test_an_editor_adds_a_partner_with_themes_and_an_identifier(editor_client):
     partner = Partner.objects.get(slug="ilo")
     assert partner.themes == ["forced_labour", "child_labour"]
     assert [str(i) for i in partner.identifiers.all()] == ["XM-DAC-41302"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("typed", ["unicf", "UNICEF", "childrens fund", "XM-DAC-41122"])
+def test_the_admin_finds_a_partner_as_the_directory_does(editor_client, typed):
+    unicef = f.PartnerFactory(name="United Nations Children's Fund", acronym="UNICEF")
+    f.PartnerIdentifierFactory(partner=unicef, scheme="XM-DAC", identifier="XM-DAC-41122")
+    f.PartnerFactory(name="Walk Free", acronym="WF")
+
+    response = editor_client.get(reverse("admin:partners_partner_changelist"), {"q": typed})
+
+    assert list(response.context["cl"].result_list) == [unicef]

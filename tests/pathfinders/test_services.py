@@ -112,7 +112,7 @@ def test_a_disallowed_transition_is_refused(current, target):
 def test_a_stage_with_no_next_stage_needs_an_explicit_one(current):
     pathfinder = StageChangeFactory(stage=current, changed_on=D(2019, 1, 1)).pathfinder
 
-    with pytest.raises(ValidationError, match="a next stage"):
+    with pytest.raises(ValidationError, match="no next stage"):
         pathfinder_advance(pathfinder=pathfinder, on=D(2020, 1, 1))
 
 
