@@ -148,6 +148,14 @@ class EventKind(models.TextChoices):
     GLOBAL_CONFERENCE = "global_conference", _("Global conference")
     PLANNING_MEETING = "planning_meeting", _("Planning meeting")
     LAUNCH = "launch", _("Launch")
+    PUBLICATION = "publication", _("Publication")
+    ASSESSMENT = "assessment", _("Assessment")
+
+
+class EventStatus(models.TextChoices):
+    # The report plans things for 2019 that it cannot say happened: they stay planned.
+    PLANNED = "planned", _("Planned")
+    HELD = "held", _("Held")
 
 
 @pghistory.track()
@@ -167,6 +175,9 @@ class Event(TimestampedModel):
         choices=DatePrecision.choices,
         default=DatePrecision.DAY,
         help_text=_("How much of the date the source gives: a month is stored as its first day."),
+    )
+    status = models.CharField(
+        _("status"), max_length=8, choices=EventStatus.choices, default=EventStatus.HELD
     )
     city = models.CharField(_("city"), max_length=100, blank=True)
     country = CountryField(_("country"), blank=True)
@@ -282,6 +293,11 @@ class PledgeAssessment(TimestampedModel):
         return f"{self.pledge} ({self.assessed_on})"
 
 
+class EstimateUnit(models.TextChoices):
+    PEOPLE = "people", _("people")
+    PERCENT = "percent", _("per cent")
+
+
 @pghistory.track()
 class GlobalEstimate(TimestampedModel):
     """A published global figure on the problem, such as "152 million children in child labour"."""
@@ -289,6 +305,9 @@ class GlobalEstimate(TimestampedModel):
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     label = models.CharField(_("label"), max_length=200)
     value = models.PositiveBigIntegerField(_("value"))
+    unit = models.CharField(
+        _("unit"), max_length=8, choices=EstimateUnit.choices, default=EstimateUnit.PEOPLE
+    )
     part_of = models.ForeignKey(
         "self",
         on_delete=models.PROTECT,

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import connections, models
 from django.db.models import F, Q
@@ -17,9 +18,12 @@ from django_countries.fields import CountryField
 
 from core.models import TimestampedModel, UnshownColumnsManager, related_model
 
+from . import orgid
+
 from .regions import countries_in, region_for
 
-ORG_ID_SCHEME = r"^[A-Z]{2}-[A-Z0-9]{2,}$"
+# The shape of every code in the register: a country (with subdivision) or XI/XM, then the list.
+ORG_ID_SCHEME = r"^[A-Z]{2}(_[A-Z0-9]{2,3})?-[A-Z0-9]+([_-][A-Z0-9]+)*$"
 
 # A partner's words for the directory's search: its name and acronym weigh more than its
 # description when results are ranked.
@@ -260,11 +264,18 @@ class PartnerIdentifier(TimestampedModel):
                     "An org-id.guide prefix: two capital letters, a hyphen, then capitals or "
                     "digits, such as XM-DAC or GB-CHC."
                 ),
-            )
+            ),
+            orgid.validate_scheme,
         ],
         help_text=_("The org-id.guide registry prefix, such as XM-DAC or GB-CHC."),
     )
     identifier = models.CharField(_("identifier"), max_length=100)
+    source = models.CharField(
+        _("source"),
+        max_length=300,
+        blank=True,
+        help_text=_("Where the identifier comes from, such as the registry's own list."),
+    )
 
     class Meta:
         verbose_name = _("partner identifier")
@@ -290,6 +301,14 @@ class PartnerIdentifier(TimestampedModel):
 
     def __str__(self):
         return f"{self.scheme}-{self.identifier}"
+
+    def clean(self):
+        super().clean()
+        if self.identifier and orgid.scheme(self.scheme) is not None:
+            try:
+                orgid.validate_identifier(self.scheme, self.identifier)
+            except ValidationError as error:
+                raise ValidationError({"identifier": error.error_list}) from None
 
 
 class ApplicationStatus(models.TextChoices):
