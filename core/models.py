@@ -217,6 +217,8 @@ class ApiTokenQuerySet(models.QuerySet):
         )
 
 
+# Issue and revocation are kept like any other change; the key's hash never leaves its row.
+@pghistory.track(exclude=["key_hash"])
 class ApiToken(models.Model):
     """A key the secretariat issues to one integrator for writing through the REST API.
 

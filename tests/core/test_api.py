@@ -75,6 +75,23 @@ def test_the_admin_shows_a_new_key_once_and_keeps_its_hash(client):
     assert ApiToken.hash_key(key) == token.key_hash
 
 
+def test_issuing_and_revoking_a_token_are_in_its_history_with_who_did_it(client):
+    admin = UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(admin)
+    client.post(reverse("admin:core_apitoken_add"), {"name": "Delta 8.7", "user": admin.pk})
+    token = ApiToken.objects.get()
+    client.post(
+        reverse("admin:core_apitoken_changelist"),
+        {"action": "revoke", "_selected_action": [token.pk]},
+    )
+
+    events = ApiToken.pgh_event_model.objects.filter(pgh_obj=token).order_by("pgh_id")
+    assert [e.pgh_label for e in events] == ["insert", "update"]
+    assert events[1].revoked_at is not None
+    assert all(e.pgh_context.metadata["user"] == admin.pk for e in events)
+    assert not hasattr(events[0], "key_hash")
+
+
 def test_a_constraint_violation_is_a_400_with_the_models_message():
     seat = SeatFactory()
     SeatTermFactory(seat=seat, start_date=datetime.date(2019, 1, 1), end_date=None)
