@@ -6,6 +6,7 @@ from django.apps import apps
 from django.contrib import admin, messages
 from django.contrib.postgres.constraints import ExclusionConstraint
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
 from django.forms.models import BaseInlineFormSet
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -93,10 +94,20 @@ class RegistryAdmin(admin.ModelAdmin):
         """
         for obj in queryset:
             try:
-                service(obj)
+                # A savepoint: a record refused by the database leaves the others to go ahead.
+                with transaction.atomic():
+                    service(obj)
             except ValidationError as error:
                 self.message_user(
                     request, f"{obj}: {' '.join(error.messages)}", level=messages.ERROR
+                )
+            except IntegrityError:
+                # A race that the service's checks could not see: another change came first.
+                self.message_user(
+                    request,
+                    _("%(obj)s: another change was saved at the same moment; reload and check.")
+                    % {"obj": obj},
+                    level=messages.ERROR,
                 )
             else:
                 self.message_user(request, success % {"obj": obj}, level=messages.SUCCESS)

@@ -259,3 +259,40 @@ def test_four_failed_logins_still_let_the_right_password_in(client):
         log_in(client, user.username, "wrong-password")
 
     assert log_in(client, user.username, PASSWORD).status_code == 302
+
+
+@pytest.mark.django_db
+def test_an_action_refused_by_the_database_is_a_message_and_the_others_go_ahead(rf, editor):
+    from django.contrib.messages.storage.fallback import FallbackStorage
+    from django.db import IntegrityError
+
+    from core.admin import RegistryAdmin
+    from partners.models import Partner
+
+    first, second = f.PartnerFactory(name="First"), f.PartnerFactory(name="Second")
+    request = rf.post("/admin/")
+    request.user = editor
+    request.session = {}
+    request._messages = FallbackStorage(request)
+
+    def service(partner):
+        if partner == first:
+            Partner.objects.create(name=second.name, slug="clash", category=second.category)
+            raise AssertionError("unreachable: the insert above is refused")
+        partner.acronym = "OK"
+        partner.save()
+
+    try:
+        RegistryAdmin(Partner, admin.site).call_for_each(
+            request, Partner.objects.order_by("name"), service, "%(obj)s done."
+        )
+    except IntegrityError:  # pragma: no cover - the point of the test
+        pytest.fail("the IntegrityError reached the user")
+
+    shown = [str(m) for m in request._messages]
+    assert shown == [
+        "First: another change was saved at the same moment; reload and check.",
+        "Second done.",
+    ]
+    second.refresh_from_db()
+    assert second.acronym == "OK"
