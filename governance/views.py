@@ -10,7 +10,7 @@ from django.utils import timezone
 from core.caching import cacheable_when_anonymous
 
 from .forms import AsOfForm
-from .models import Event, EventKind, Office, OfficeTerm, Seat, SeatTerm
+from .models import Constituency, Event, EventKind, Office, OfficeTerm, Seat, SeatTerm
 
 # The Alliance was launched in September 2016 (progress report, para. 7): nothing before it.
 RECORDS_BEGIN = datetime.date(2016, 9, 1)
@@ -50,15 +50,17 @@ def gcg(request):
 
 
 def _seats_by_constituency(on: datetime.date) -> list[tuple]:
-    """[(constituency, [seat, ...])], each seat with `holders`: its terms current on `on`."""
+    """[(constituency, [seat, ...])] for every constituency, even one with no seat yet.
+
+    Each seat has `holders`: its terms current on `on`. The constituencies of paragraph 11 are
+    recorded before any seat is: the page names them all, and says where none is recorded.
+    """
     holders = SeatTerm.objects.current(on=on).select_related("partner")
-    seats = Seat.objects.select_related("constituency").prefetch_related(
-        Prefetch("terms", queryset=holders, to_attr="holders")
+    seats = Seat.objects.prefetch_related(Prefetch("terms", queryset=holders, to_attr="holders"))
+    constituencies = Constituency.objects.prefetch_related(
+        Prefetch("seats", queryset=seats, to_attr="listed_seats")
     )
-    return [
-        (constituency, list(rows))
-        for constituency, rows in groupby(seats, lambda s: s.constituency)
-    ]
+    return [(constituency, constituency.listed_seats) for constituency in constituencies]
 
 
 def _office_history(on: datetime.date) -> list[tuple]:

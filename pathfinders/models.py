@@ -5,7 +5,7 @@ import datetime
 import pghistory
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models import F, OuterRef, Q, Subquery, Value
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -45,6 +45,25 @@ ALLOWED_STAGES = {
 
 
 class PathfinderQuerySet(models.QuerySet):
+    def with_report_dates(self, on: datetime.date | None = None):
+        """Annotate what the report light needs on `on` (today), so a list costs no query a row.
+
+        `last_report_on` (the latest report submitted by then), `first_adopted_on` (the first
+        road map adopted by then) and `report_dates_on`.
+        """
+        on = on or timezone.localdate()
+        reports = AnnualReport.objects.filter(
+            pathfinder=OuterRef("pk"), submitted_on__isnull=False, submitted_on__lte=on
+        ).order_by("-submitted_on")
+        adoptions = RoadMap.objects.filter(
+            pathfinder=OuterRef("pk"), adopted_on__isnull=False, adopted_on__lte=on
+        ).order_by("adopted_on")
+        return self.annotate(
+            last_report_on=Subquery(reports.values("submitted_on")[:1]),
+            first_adopted_on=Subquery(adoptions.values("adopted_on")[:1]),
+            report_dates_on=Value(on, output_field=models.DateField()),
+        )
+
     def with_stage(self, *, dated: bool = False):
         """Annotate the current stage, from the latest StageChange (null before the first).
 
@@ -100,41 +119,62 @@ class PathfinderCountry(TimestampedModel):
     def get_absolute_url(self):
         return reverse("pathfinders:pathfinder_detail", kwargs={"iso2": self.country.code.lower()})
 
-    def report_light(self, on: datetime.date | None = None) -> str | None:
-        """The annual-report traffic light, for a country with an adopted road map.
+    def report_light(self, on: datetime.date | None = None) -> str:
+        """The annual-report traffic light on `on` (today): see `light_for()`.
 
-        Green: a report submitted within the last year; yellow: the last one is 12 to 15 months
-        old (due); red: older than that, or none a year after adoption. None before it is due.
+        Read from `with_report_dates()`'s annotations when the row has them (a list computes
+        every row's light in its one query), from two queries otherwise.
         """
         on = on or timezone.localdate()
+        if getattr(self, "report_dates_on", None) == on:
+            return light_for(self.last_report_on, self.first_adopted_on, on)
         last = (
             self.annual_reports.filter(submitted_on__isnull=False, submitted_on__lte=on)
             .order_by("-submitted_on")
             .values_list("submitted_on", flat=True)
             .first()
         )
-        if last is None:
-            adopted = (
-                self.road_maps.filter(adopted_on__isnull=False, adopted_on__lte=on)
-                .order_by("adopted_on")
-                .values_list("adopted_on", flat=True)
-                .first()
-            )
-            if adopted is None:
-                return None
-            last = adopted
-        age = (on - last).days
-        if age <= 365:
-            return TrafficLight.GREEN
-        if age <= 456:
-            return TrafficLight.YELLOW
-        return TrafficLight.RED
+        adopted = (
+            self.road_maps.filter(adopted_on__isnull=False, adopted_on__lte=on)
+            .order_by("adopted_on")
+            .values_list("adopted_on", flat=True)
+            .first()
+        )
+        return light_for(last, adopted, on)
+
+
+# A report is due a year after the last one (or after the road map's adoption), overdue three
+# months later.
+REPORT_DUE_DAYS = 365
+REPORT_OVERDUE_DAYS = 456
+
+
+def light_for(
+    last_report: datetime.date | None, adopted: datetime.date | None, on: datetime.date
+) -> str:
+    """The traffic light of a country whose last report is `last_report`, road map `adopted`.
+
+    Green: a report submitted within the last year; yellow: the last one is 12 to 15 months
+    old (due); red: older than that. A country that has never reported is grey ("no report
+    yet") until a report is due, a year after its first road map's adoption, and red after.
+    """
+    if last_report is None:
+        if adopted is not None and (on - adopted).days > REPORT_DUE_DAYS:
+            return TrafficLight.RED
+        return TrafficLight.GREY
+    age = (on - last_report).days
+    if age <= REPORT_DUE_DAYS:
+        return TrafficLight.GREEN
+    if age <= REPORT_OVERDUE_DAYS:
+        return TrafficLight.YELLOW
+    return TrafficLight.RED
 
 
 class TrafficLight(models.TextChoices):
     GREEN = "green", _("Reported within a year")
     YELLOW = "yellow", _("Report due")
     RED = "red", _("Report overdue")
+    GREY = "grey", _("No report yet")
 
 
 class StageChangeQuerySet(models.QuerySet):

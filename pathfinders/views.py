@@ -57,6 +57,7 @@ def pathfinder_detail(request, iso2):
     milestones = Milestone.objects.prefetch_related("responsible_partners")
     queryset = (
         PathfinderCountry.objects.with_stage()
+        .with_report_dates()
         .select_related("government")
         .prefetch_related(
             "focal_points",
@@ -86,7 +87,7 @@ def pathfinder_detail(request, iso2):
         "progress": _progress(road_map),
         "responsible": _responsible(road_map),
         "light": light,
-        "light_label": TrafficLight(light).label if light else None,
+        "light_label": TrafficLight(light).label,
         "breadcrumbs": [
             (_("Pathfinder countries"), reverse("pathfinders:pathfinder_list")),
             (pathfinder.country.name, None),

@@ -13,6 +13,7 @@ from pathfinders.models import (
     RoadMap,
     Stage,
     StageChange,
+    TrafficLight,
 )
 
 
@@ -23,12 +24,22 @@ class PathfinderCountrySerializer(RegistrySerializer):
         allow_null=True,
         help_text=_("The current stage: the latest stage change (null before the first)."),
     )
+    report_light = serializers.ChoiceField(
+        choices=TrafficLight.choices,
+        read_only=True,
+        help_text=_(
+            "The annual-report traffic light today: green, a report submitted within the last "
+            "year; yellow, the last one is 12 to 15 months old (due); red, older, or none a year "
+            "after the first road map's adoption (overdue); grey, no report yet and none due."
+        ),
+    )
 
     class Meta:
         model = PathfinderCountry
         fields = [
             *REGISTRY_FIELDS,
             "stage",
+            "report_light",
             "country",
             "official_response",
             "source",

@@ -33,7 +33,8 @@ class PathfinderCountryViewSet(RegistryViewSet):
     """Countries that committed to go further or faster towards target 8.7.
 
     Found by ISO 3166 code, in either case (`/api/v1/pathfinders/np/` or `/NP/`). `stage` is the
-    latest stage change; move a country on with `POST /api/v1/pathfinders/<iso2>/advance/`.
+    latest stage change and `report_light` its annual-report traffic light (green, yellow, red,
+    grey); move a country on with `POST /api/v1/pathfinders/<iso2>/advance/`.
     `government` is the government partner, `focal_points` the national focal-point
     organisations and `workshops` its events (write lists of ids or slugs). Filter by `stage`
     and `region`.
@@ -49,6 +50,11 @@ class PathfinderCountryViewSet(RegistryViewSet):
     lookup_field = "country"
     lookup_value_regex = r"[A-Za-z]{2}"
     action_permissions = {"advance": ["pathfinders.add_stagechange"]}
+
+    def get_queryset(self):
+        # Today's report dates, annotated per request (a class attribute would keep the day the
+        # process started): the light costs no query a row.
+        return super().get_queryset().with_report_dates()
 
     def get_object(self):
         self.kwargs[self.lookup_field] = self.kwargs[self.lookup_field].upper()

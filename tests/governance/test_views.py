@@ -37,6 +37,30 @@ def test_seats_are_listed_by_constituency_and_region_with_their_holders(client):
     assert "Government of Ghana" in html
 
 
+def test_every_constituency_is_listed_and_one_without_seats_says_no_seat_recorded(client):
+    ConstituencyFactory(name="Civil society", position=2)
+    workers = ConstituencyFactory(name="Workers", position=1)
+    SeatFactory(constituency=workers)
+
+    html = client.get(GCG).content.decode()
+
+    assert html.index("<caption>Workers</caption>") < html.index("<caption>Civil society</caption>")
+    civil_society = html[html.index("<caption>Civil society</caption>") :]
+    assert "No seat recorded" in civil_society[: civil_society.index("</table>")]
+
+
+def test_a_seat_term_is_shown_until_its_last_day_not_the_stored_day_after(client):
+    seat = SeatFactory(constituency=ConstituencyFactory(name="Workers"))
+    SeatTermFactory(
+        seat=seat, start_date=datetime.date(2019, 1, 1), end_date=datetime.date(2021, 1, 1)
+    )
+
+    html = client.get(GCG, {"as_of": "2020-06-01"}).content.decode()
+
+    assert "<td>Dec. 31, 2020</td>" in html
+    assert "Jan. 1, 2021" not in html
+
+
 def test_a_seat_without_a_current_holder_is_shown_as_vacant(client):
     seat = SeatFactory(constituency=ConstituencyFactory(name="Workers"))
     SeatTermFactory(seat=seat, partner=PartnerFactory(name="A former holder"))  # ended 2021

@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from rest_framework.test import APIClient
 
 from core.testing.api import APIResourceTests, assert_error, token_client
 from partners.regions import Region, region_for
@@ -53,6 +54,33 @@ class TestPathfinders(APIResourceTests):
         assert lower.json()["id"] == upper.json()["id"] == pathfinder.pk
         assert lower.json()["url"] == "http://testserver/api/v1/pathfinders/np/"
         assert lower.json()["stage"] == "requested"
+
+
+@pytest.mark.django_db
+def test_the_pathfinder_resource_carries_its_report_light_grey_when_never_reported():
+    today = datetime.date.today()
+    never = PathfinderCountryFactory(country="GH")
+    overdue = RoadMapFactory(
+        pathfinder=PathfinderCountryFactory(country="NP"),
+        status=RoadMapStatus.ADOPTED,
+        adopted_on=today - datetime.timedelta(days=400),
+    ).pathfinder
+    reported = PathfinderCountryFactory(country="FJ")
+    AnnualReportFactory(pathfinder=reported, submitted_on=today - datetime.timedelta(days=30))
+
+    rows = APIClient().get("/api/v1/pathfinders/").json()["results"]
+
+    lights = {row["country"]: row["report_light"] for row in rows}
+    assert lights == {never.country.code: "grey", overdue.country.code: "red", "FJ": "green"}
+
+
+@pytest.mark.django_db
+def test_the_schema_documents_the_report_light_with_its_choices():
+    schema = APIClient().get("/api/v1/schema/", {"format": "json"}).json()
+
+    light = schema["components"]["schemas"]["PathfinderCountry"]["properties"]["report_light"]
+    assert light.get("readOnly") is True
+    assert "grey" in str(light) and "no report yet and none due" in light["description"]
 
 
 class TestStageChanges(APIResourceTests):

@@ -199,8 +199,10 @@ def test_a_report_submitted_after_the_date_is_not_counted(adopted):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("age", "light"), [(100, "green"), (400, "yellow"), (800, "red")])
-def test_without_reports_the_light_counts_from_the_adoption(age, light):
+@pytest.mark.parametrize(
+    ("age", "light"), [(100, "grey"), (365, "grey"), (366, "red"), (800, "red")]
+)
+def test_a_country_that_never_reported_is_grey_until_a_year_after_adoption_then_red(age, light):
     pathfinder = RoadMapFactory(
         status=RoadMapStatus.ADOPTED, adopted_on=days_before(age)
     ).pathfinder
@@ -209,12 +211,29 @@ def test_without_reports_the_light_counts_from_the_adoption(age, light):
 
 
 @pytest.mark.django_db
-def test_there_is_no_light_before_a_road_map_is_adopted():
+def test_a_country_with_no_report_and_no_adopted_road_map_is_grey_not_green():
     draft = RoadMapFactory(status=RoadMapStatus.DRAFT).pathfinder
     adopted_later = RoadMapFactory(
         status=RoadMapStatus.ADOPTED, adopted_on=TODAY + datetime.timedelta(days=1)
     ).pathfinder
 
-    assert draft.report_light(on=TODAY) is None
-    assert adopted_later.report_light(on=TODAY) is None
-    assert PathfinderCountryFactory().report_light(on=TODAY) is None
+    assert draft.report_light(on=TODAY) == "grey"
+    assert adopted_later.report_light(on=TODAY) == "grey"
+    assert PathfinderCountryFactory().report_light(on=TODAY) == "grey"
+
+
+@pytest.mark.django_db
+def test_the_annotated_report_dates_give_the_same_light_without_a_query(
+    django_assert_num_queries,
+):
+    overdue = RoadMapFactory(status=RoadMapStatus.ADOPTED, adopted_on=days_before(800)).pathfinder
+    reported = RoadMapFactory(status=RoadMapStatus.ADOPTED, adopted_on=days_before(800)).pathfinder
+    AnnualReportFactory(pathfinder=reported, year=2025, submitted_on=days_before(30))
+    never = PathfinderCountryFactory()
+
+    rows = {p.pk: p for p in PathfinderCountry.objects.with_report_dates(on=TODAY)}
+
+    with django_assert_num_queries(0):
+        assert rows[overdue.pk].report_light(on=TODAY) == "red"
+        assert rows[reported.pk].report_light(on=TODAY) == "green"
+        assert rows[never.pk].report_light(on=TODAY) == "grey"

@@ -200,6 +200,21 @@ def test_the_report_light_turns_red_when_no_report_follows_adoption(client):
     assert '<span class="traffic-light--red">Report overdue</span>' in html
 
 
+def test_a_country_that_never_reported_shows_grey_no_report_yet_not_green(client):
+    PathfinderCountryFactory(country="GH")
+    RoadMapFactory(
+        pathfinder=PathfinderCountryFactory(country="NP"),
+        status=RoadMapStatus.ADOPTED,
+        adopted_on=timezone.localdate(),
+    )
+
+    for code in ["gh", "np"]:
+        html = client.get(f"/pathfinders/{code}/").content.decode()
+
+        assert '<span class="traffic-light--grey">No report yet</span>' in html
+        assert "Reported within a year" not in html
+
+
 def test_an_upper_case_code_redirects_to_the_lower_case_address(client):
     PathfinderCountryFactory(country="NP")
 
