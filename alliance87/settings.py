@@ -111,12 +111,16 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 FORMS_URLFIELD_ASSUME_HTTPS = True
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# Redis when REDIS_URL is set, falling back to each process's memory while it does not answer
+# (core/cache.py): the cache speeds the site up and never takes it down.
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache"
+        "BACKEND": "core.cache.ResilientRedisCache"
         if REDIS_URL
         else "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": REDIS_URL,
+        # An unreachable Redis costs a request half a second at most, once per outage.
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5} if REDIS_URL else {},
         # A release's own prefix keeps the pages an earlier release rendered (its templates, its
         # static file names) out of its way.
         "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", ""),

@@ -1,0 +1,113 @@
+"""The cache is an accelerator, never a dependency: with Redis down the site serves."""
+
+import logging
+
+import pytest
+from django.core.cache import cache
+
+from core.testing.api import token_client
+from tests.factories import PartnerFactory
+from tests.partners.test_views import JOIN, application
+
+# A port nothing listens on: connections are refused at once, as with Redis stopped.
+CLOSED = "redis://127.0.0.1:1/0"
+OPTIONS = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
+
+
+@pytest.fixture
+def redis_down(settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "core.cache.ResilientRedisCache",
+            "LOCATION": CLOSED,
+            "OPTIONS": OPTIONS,
+        }
+    }
+    yield
+    cache.local.clear()
+
+
+@pytest.fixture
+def redis_up(settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "core.cache.ResilientRedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/15",
+            "OPTIONS": OPTIONS,
+        }
+    }
+    if not cache.ping():
+        pytest.skip("no Redis answers on 127.0.0.1:6379")
+    yield
+    cache.clear()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path", ["/", "/partners/", "/fr/partners/", "/governance/", "/api/v1/partners/", "/events/"]
+)
+def test_pages_and_the_api_answer_while_redis_is_down(client, redis_down, path):
+    PartnerFactory()
+
+    assert client.get(path).status_code == 200
+
+
+@pytest.mark.django_db
+def test_an_api_write_goes_through_while_redis_is_down(redis_down):
+    client = token_client("partners.add_partner")
+
+    response = client.post(
+        "/api/v1/partners/",
+        {"name": "Walk Free", "slug": "walk-free", "category": "civil_society"},
+        format="json",
+    )
+
+    assert response.status_code == 201
+
+
+@pytest.mark.django_db
+def test_an_outage_is_logged_once_not_for_every_request(client, redis_down, caplog):
+    with caplog.at_level(logging.WARNING, logger="core.cache"):
+        for _ in range(5):
+            client.get("/partners/")
+
+    warnings = [r for r in caplog.records if r.name == "core.cache"]
+    assert len(warnings) == 1
+    assert "Cache unavailable" in warnings[0].getMessage()
+    assert warnings[0].exc_info is None
+
+
+@pytest.mark.django_db
+def test_healthz_says_the_cache_is_unavailable_and_still_answers_200(client, redis_down):
+    response = client.get("/healthz")
+
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "unavailable"}
+
+
+@pytest.mark.django_db
+def test_healthz_says_the_cache_is_ok_when_redis_answers(client, redis_up):
+    assert client.get("/healthz").json()["cache"] == "ok"
+
+
+@pytest.mark.django_db
+def test_the_join_limit_still_counts_in_local_memory_while_redis_is_down(client, redis_down):
+    for n in range(5):
+        assert client.post(JOIN, application(organisation_name=f"Org {n}")).status_code == 302
+
+    assert client.post(JOIN, application(organisation_name="Sixth")).status_code == 429
+
+
+@pytest.mark.django_db
+def test_the_cache_comes_back_to_redis_after_an_outage(redis_up, monkeypatch):
+    from core import cache as resilient
+
+    cache.went_down(OSError("down for a moment"))
+    monkeypatch.setattr(resilient, "RETRY_SECONDS", 0)
+    cache._down_until = 0.000001  # the outage's wait is over
+
+    cache.set("k", "from redis", 30)
+
+    assert cache._down_until == 0.0
+    assert cache.local.get("k") is None
+    assert cache.get("k") == "from redis"
