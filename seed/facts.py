@@ -2,15 +2,16 @@
 
 Source: docs/sources/alliance87-progress-report.txt, shipped with the project. Every record
 cites the paragraph its facts come from. What the report does not say stays empty: no dates,
-seats, seats of organisations or identifiers are guessed (the one identifier, the ILO's
-XM-DAC-41302, is given by the issue). Dates the report gives as a month are the 1st of that
-month with month precision.
+seats, seats of organisations or identifiers are guessed. The one identifier, the ILO's
+XM-DAC-41302, is not in the report: it cites its own source, the OECD DAC list. Dates the report
+gives as a month are the 1st of that month with month precision; a year alone is 1 January with
+year precision. What the report plans (paras. 26 to 30) is stored as planned, never as done.
 """
 
 import datetime
 
-from action_groups.models import Role
-from governance.models import EventKind, Office
+from action_groups.models import Role, WorkPlanStatus
+from governance.models import EstimateUnit, EventKind, EventStatus, Office
 from partners.models import Category, Relation, Theme
 from pathfinders.models import RoadMapStatus, Stage
 
@@ -21,6 +22,17 @@ def para(number: int) -> str:
 
 def month(year: int, number: int) -> datetime.date:
     return datetime.date(year, number, 1)
+
+
+def year(number: int) -> datetime.date:
+    return datetime.date(number, 1, 1)
+
+
+# org-id.guide's XM-DAC scheme is the OECD DAC list; 41302 is the ILO's channel code in it.
+DAC_CHANNEL_LIST = (
+    "OECD DAC list of ODA-eligible international organisations (channel codes), "
+    "org-id.guide scheme XM-DAC"
+)
 
 
 # --------------------------------------------------------------------------- partners
@@ -54,9 +66,14 @@ PARTNERS = [
         "name": "International Labour Organization",
         "acronym": "ILO",
         "category": Category.INTERNATIONAL,
-        "description": "The Office serves as the secretariat of Alliance 8.7.",
-        "identifiers": [("XM-DAC", "41302")],
-        "source": para(12),
+        "description": (
+            "The Office serves as the secretariat of Alliance 8.7 (para. 12). The ILO Flagship "
+            "International Programme on the Elimination of Child Labour and Forced Labour "
+            "(IPEC+), operational in 51 countries, is the main means by which the Office "
+            "supports the implementation of the Alliance 8.7 strategy (para. 16)."
+        ),
+        "identifiers": [("XM-DAC", "41302", DAC_CHANNEL_LIST)],
+        "source": f"{para(12)} and 16",
     },
     {
         "slug": IOM,
@@ -389,6 +406,119 @@ EVENTS = [
     },
 ]
 
+SUPPLY_CHAINS_PLANNING_MEETING = "supply-chains-action-group-planning-meeting-africa-2019"
+RULE_OF_LAW_PLANNING_MEETING = (
+    "rule-of-law-and-governance-action-group-initial-planning-meeting-2019"
+)
+
+# Paras. 26 to 30: what the report plans. Planned, dated as precisely as the report says.
+PLANNED_EVENTS = [
+    {
+        "slug": "report-on-child-labour-and-forced-labour-in-global-supply-chains-2019",
+        "kind": EventKind.PUBLICATION,
+        "title": "Report on child labour and forced labour in global supply chains",
+        "start_date": year(2019),
+        "date_precision": "year",
+        "description": (
+            "Alliance 8.7 will publish a report to take stock of existing evidence on the "
+            "prevalence of child labour and forced labour in global supply chains, in response to "
+            "a request made by the G20 in 2017."
+        ),
+        "source": para(26),
+    },
+    {
+        "slug": "global-report-on-pathfinder-countries-hlpf-2019",
+        "kind": EventKind.PUBLICATION,
+        "title": "Global report on efforts made in pathfinder countries, at the HLPF",
+        "start_date": month(2019, 7),
+        "date_precision": "month",
+        "description": (
+            "At the high-level political forum on sustainable development (HLPF) in July 2019, "
+            "Alliance 8.7 will publish a global report on efforts made in pathfinder countries to "
+            "tackle forced and child labour, and the catalysing role of Alliance 8.7."
+        ),
+        "source": para(27),
+    },
+    {
+        "slug": "assessment-of-the-iv-global-conference-pledges-2019",
+        "kind": EventKind.ASSESSMENT,
+        "title": "Assessment of progress on the pledges of the IV Global Conference",
+        "start_date": year(2019),
+        "date_precision": "year",
+        "description": (
+            "Progress in implementing pledges made at the IV Global Conference on the Sustained "
+            "Eradication of Child Labour will be assessed."
+        ),
+        "source": para(27),
+    },
+    {
+        "slug": "v-global-conference-on-child-labour",
+        "kind": EventKind.GLOBAL_CONFERENCE,
+        "title": "V Global Conference on Child Labour",
+        "start_date": None,
+        "date_precision": "year",
+        "description": (
+            "Will provide Alliance 8.7 partners further opportunity to take stock of progress "
+            "made, generate more political will, accelerate action and adjust the G20 Strategy "
+            "as needed."
+        ),
+        "source": para(28),
+    },
+    {
+        "slug": SUPPLY_CHAINS_PLANNING_MEETING,
+        "kind": EventKind.PLANNING_MEETING,
+        "title": "Supply Chains Action Group planning meeting in Africa",
+        "start_date": year(2019),
+        "date_precision": "year",
+        "description": (
+            "To provide a forum for exchange of experiences and develop a second work plan, "
+            "covering 2020–21."
+        ),
+        "source": para(29),
+    },
+    {
+        "slug": RULE_OF_LAW_PLANNING_MEETING,
+        "kind": EventKind.PLANNING_MEETING,
+        "title": "Rule of Law and Governance Action Group initial planning meeting",
+        "start_date": year(2019),
+        "date_precision": "year",
+        "source": para(29),
+    },
+    {
+        "slug": "pathfinder-planning-workshops-in-14-countries-2019",
+        "kind": EventKind.WORKSHOP,
+        "title": "Planning workshops in 14 pathfinder countries",
+        "start_date": year(2019),
+        "date_precision": "year",
+        "description": (
+            "To implement the pathfinder country strategy, Alliance 8.7 will organize planning "
+            "workshops in 14 countries; they result in joint plans of action that serve as "
+            "Alliance 8.7 road maps in the countries concerned."
+        ),
+        "source": para(30),
+    },
+]
+for event in PLANNED_EVENTS:
+    event["status"] = EventStatus.PLANNED
+
+# (group, event): a group's meetings are Events.
+GROUP_MEETINGS = [
+    ("supply-chains", SUPPLY_CHAINS_PLANNING_MEETING),
+    ("rule-of-law-and-governance", RULE_OF_LAW_PLANNING_MEETING),
+]
+
+# Para. 29: the second work plan, to be developed; periods are half-open, so 2020–21 ends 2022.
+WORK_PLANS = [
+    {
+        "group": "supply-chains",
+        "title": "Second work plan of the Supply Chains Action Group, 2020–21",
+        "start_date": year(2020),
+        "end_date": year(2022),
+        "status": WorkPlanStatus.DRAFT,
+        "source": para(29),
+    },
+]
+
 # Para. 1. Parts refer to their whole by slug; positions give the display order.
 GLOBAL_ESTIMATES = [
     ("modern-slavery", "People in modern slavery", 40_000_000, None),
@@ -398,6 +528,16 @@ GLOBAL_ESTIMATES = [
     ("child-labour-boys", "Boys in child labour", 88_000_000, "child-labour"),
     ("child-labour-girls", "Girls in child labour", 64_000_000, "child-labour"),
     ("hazardous-child-labour", "Children in hazardous work", 73_000_000, "child-labour"),
+]
+
+# Para. 1: "child labour declined by 38 per cent from 2000 to 2016".
+GLOBAL_TRENDS = [
+    (
+        "child-labour-decline-2000-2016",
+        "Decline in child labour from 2000 to 2016",
+        38,
+        EstimateUnit.PERCENT,
+    ),
 ]
 
 # --------------------------------------------------------------------------- Action Groups
@@ -443,18 +583,15 @@ MADAGASCAR_STAGES = [
         "decision": "A national strategy workshop took place in Madagascar.",
         "source": para(21),
     },
-    {
-        "stage": Stage.ROAD_MAP_ADOPTED,
-        "changed_on": month(2018, 10),
-        "event": MADAGASCAR_WORKSHOP,
-        "decision": "The national strategy workshop resulted in an initial road map.",
-        "source": para(21),
-    },
 ]
 
+# Para. 21: the workshop resulted in an initial road map; the report does not say it was adopted.
 MADAGASCAR_ROAD_MAP = {
     "title": "Initial road map to achieve target 8.7",
-    "status": RoadMapStatus.ADOPTED,
-    "adopted_on": month(2018, 10),
+    "status": RoadMapStatus.DRAFT,
+    "adopted_on": None,
     "source": para(21),
 }
+
+# What earlier seeds stored and the report does not say: removed unless staff have changed it.
+RETRACTED_STAGE = {"stage": Stage.ROAD_MAP_ADOPTED, "changed_on": month(2018, 10)}

@@ -1,16 +1,35 @@
-"""Loads the facts of the progress report, idempotently: a second run writes nothing."""
+"""Loads the facts of the progress report, idempotently: a second run writes nothing.
+
+A later run creates what is missing and updates only the fields whose last change was the
+loader's own (told by the pghistory context `command="load_alliance87"`): what staff changed or
+added is kept, and reported as skipped.
+"""
 
 from collections import Counter
+from dataclasses import dataclass
 
-from django.db import models
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
 
-from action_groups.models import ActionGroup, Membership
+from action_groups.models import ActionGroup, Membership, WorkPlan
 from core.models import DatePrecision
-from governance.models import Constituency, Event, GlobalEstimate, OfficeTerm
+from governance.models import Constituency, Event, EventStatus, GlobalEstimate, OfficeTerm
 from partners.models import Partner, PartnerIdentifier, Relation
 from pathfinders.models import PathfinderCountry, RoadMap, StageChange
 
 from . import facts
+
+COMMAND = "load_alliance87"
+
+
+@dataclass(frozen=True)
+class Skip:
+    """A seeded record the loader left as staff have it: the fields kept, or why it was refused."""
+
+    model: type[models.Model]
+    record: str
+    fields: tuple[str, ...] = ()
+    reason: str = ""
 
 
 class Tally:
@@ -19,6 +38,7 @@ class Tally:
     def __init__(self):
         self.created, self.updated, self.unchanged = Counter(), Counter(), Counter()
         self.models: list[type[models.Model]] = []
+        self.skipped: list[Skip] = []
 
     def count(self, counter: Counter, model: type[models.Model]) -> None:
         if model not in self.models:
@@ -40,25 +60,83 @@ def _same(obj: models.Model, name: str, value) -> bool:
     return getattr(obj, name) == value
 
 
+def _stored(obj: models.Model, name: str):
+    return getattr(obj, obj._meta.get_field(name).attname)
+
+
+def _empty(value) -> bool:
+    return value is None or value == "" or value == []
+
+
+def _by_loader(event) -> bool:
+    context = event.pgh_context
+    return context is not None and context.metadata.get("command") == COMMAND
+
+
+def loader_owned(obj: models.Model, names) -> set[str]:
+    """The fields whose last change (or first value) in the record's history was the loader's."""
+    events = obj.pgh_event_model.objects.filter(pgh_obj_id=obj.pk).select_related("pgh_context")
+    owner, previous = {}, None
+    for event in events.order_by("pgh_id"):
+        for name in names:
+            if previous is None or _stored(event, name) != _stored(previous, name):
+                owner[name] = _by_loader(event)
+        previous = event
+    if previous is None:
+        # No history to tell by: only an empty field is taken to be nobody's.
+        return {name for name in names if _empty(_stored(obj, name))}
+    return {name for name, loader in owner.items() if loader}
+
+
+def _save(obj: models.Model, tally: Tally, **kwargs) -> bool:
+    """Validate and save; a clash with what staff recorded is reported, never raised."""
+    try:
+        obj.full_clean()
+        with transaction.atomic():
+            obj.save(**kwargs)
+    except (ValidationError, IntegrityError) as error:
+        reason = "; ".join(getattr(error, "messages", None) or [str(error)])
+        tally.skipped.append(Skip(type(obj), str(obj), reason=reason))
+        return False
+    return True
+
+
 def upsert(model: type[models.Model], lookup: dict, values: dict, tally: Tally):
-    """update_or_create that saves only what differs, so `updated` and history stay put."""
+    """Create what is missing; update only fields the loader still owns, so staff edits stay."""
     obj = model.objects.filter(**lookup).order_by("pk").first()
     if obj is None:
         obj = model(**lookup, **values)
-        obj.full_clean()
-        obj.save()
-        tally.count(tally.created, model)
-        return obj
+        if _save(obj, tally):
+            tally.count(tally.created, model)
+            return obj
+        return None
     changed = [name for name, value in values.items() if not _same(obj, name, value)]
+    owned = loader_owned(obj, changed) if changed else set()
+    kept = tuple(name for name in changed if name not in owned)
+    if kept:
+        tally.skipped.append(Skip(model, str(obj), fields=kept))
+    changed = [name for name in changed if name in owned]
     if not changed:
         tally.count(tally.unchanged, model)
         return obj
     for name in changed:
         setattr(obj, name, values[name])
-    obj.full_clean()
-    obj.save(update_fields=[*changed, "updated"])
+    if not _save(obj, tally, update_fields=[*changed, "updated"]):
+        obj.refresh_from_db()
+        tally.count(tally.unchanged, model)
+        return obj
     tally.count(tally.updated, model)
     return obj
+
+
+def retract(model: type[models.Model], lookup: dict, tally: Tally) -> None:
+    """Delete a row an earlier seed loaded in error, unless staff have changed it since."""
+    fields = [f.name for f in model._meta.concrete_fields if f.name not in ("id", "updated")]
+    for obj in model.objects.filter(**lookup):
+        if set(fields) <= loader_owned(obj, fields):
+            obj.delete()
+        else:
+            tally.skipped.append(Skip(model, str(obj), reason="changed since it was loaded"))
 
 
 def _partner_values(fact: dict) -> dict:
@@ -81,11 +159,13 @@ def load_partners(tally: Tally) -> dict[str, Partner]:
     partners = {}
     for fact in facts.PARTNERS:
         partner = upsert(Partner, {"slug": fact["slug"]}, _partner_values(fact), tally)
-        for scheme, identifier in fact.get("identifiers", []):
+        if partner is None:
+            continue
+        for scheme, identifier, source in fact.get("identifiers", []):
             upsert(
                 PartnerIdentifier,
                 {"scheme": scheme, "identifier": identifier},
-                {"partner": partner},
+                {"partner": partner, "source": source},
                 tally,
             )
         partners[fact["slug"]] = partner
@@ -97,6 +177,8 @@ def load_governance(partners: dict[str, Partner], tally: Tally) -> dict[str, Eve
         values = {k: v for k, v in fact.items() if k != "slug"}
         upsert(Constituency, {"slug": fact["slug"]}, values, tally)
     for fact in facts.OFFICE_TERMS:
+        if fact["partner"] not in partners:
+            continue
         # Keyed with the empty start date: a later rotation closes these terms, not replaces them.
         lookup = {
             "office": fact["office"],
@@ -105,12 +187,13 @@ def load_governance(partners: dict[str, Partner], tally: Tally) -> dict[str, Eve
         }
         upsert(OfficeTerm, lookup, {"source": fact["source"]}, tally)
     events = {}
-    for fact in facts.EVENTS:
+    for fact in [*facts.EVENTS, *facts.PLANNED_EVENTS]:
         values = {
             "kind": fact["kind"],
             "title": fact["title"],
             "start_date": fact["start_date"],
-            "date_precision": DatePrecision.MONTH,
+            "date_precision": fact.get("date_precision", DatePrecision.MONTH),
+            "status": fact.get("status", EventStatus.HELD),
             "city": fact.get("city", ""),
             "country": fact.get("country", ""),
             "description": fact.get("description", ""),
@@ -128,29 +211,59 @@ def load_governance(partners: dict[str, Partner], tally: Tally) -> dict[str, Eve
             "source": facts.para(1),
         }
         estimates[slug] = upsert(GlobalEstimate, {"slug": slug}, values, tally)
-    return events
+    first = len(facts.GLOBAL_ESTIMATES) + 1
+    for position, (slug, label, value, unit) in enumerate(facts.GLOBAL_TRENDS, start=first):
+        values = {
+            "label": label,
+            "value": value,
+            "unit": unit,
+            "position": position,
+            "source": facts.para(1),
+        }
+        upsert(GlobalEstimate, {"slug": slug}, values, tally)
+    return {slug: event for slug, event in events.items() if event is not None}
 
 
-def load_action_groups(partners: dict[str, Partner], tally: Tally) -> None:
+def load_action_groups(
+    partners: dict[str, Partner], events: dict[str, Event], tally: Tally
+) -> None:
     groups = {}
     for fact in facts.ACTION_GROUPS:
         values = {k: v for k, v in fact.items() if k != "slug"}
-        groups[fact["slug"]] = upsert(ActionGroup, {"slug": fact["slug"]}, values, tally)
+        group = upsert(ActionGroup, {"slug": fact["slug"]}, values, tally)
+        if group is not None:
+            groups[fact["slug"]] = group
     for group, partner, role, source in facts.MEMBERSHIPS:
+        if group not in groups or partner not in partners:
+            continue
         lookup = {"group": groups[group], "partner": partners[partner]}
         upsert(Membership, lookup, {"role": role, "source": source}, tally)
+    for group, event in facts.GROUP_MEETINGS:
+        if group in groups and event in events:
+            # add() skips a link that is already there.
+            groups[group].meetings.add(events[event])
+    for fact in facts.WORK_PLANS:
+        if fact["group"] not in groups:
+            continue
+        lookup = {"group": groups[fact["group"]], "title": fact["title"]}
+        values = {k: v for k, v in fact.items() if k not in ("group", "title")}
+        upsert(WorkPlan, lookup, values, tally)
 
 
 def load_pathfinders(partners: dict[str, Partner], events: dict[str, Event], tally: Tally) -> None:
     for code, name in facts.PATHFINDER_COUNTRIES:
         values = {"government": partners[facts.government_slug(name)], "source": facts.para(21)}
         pathfinder = upsert(PathfinderCountry, {"country": code}, values, tally)
+        if pathfinder is None:
+            continue
         lookup = {"pathfinder": pathfinder, "stage": facts.REQUESTED["stage"], "changed_on": None}
         values = {"decision": facts.REQUESTED["decision"], "source": facts.REQUESTED["source"]}
         upsert(StageChange, lookup, values, tally)
-    madagascar = PathfinderCountry.objects.get(country="MG")
-    workshop = events[facts.MADAGASCAR_WORKSHOP]
-    # M2M rows carry no timestamps or history; add() skips a link that is already there.
+    madagascar = PathfinderCountry.objects.filter(country="MG").first()
+    workshop = events.get(facts.MADAGASCAR_WORKSHOP)
+    if madagascar is None or workshop is None:
+        return
+    # add() skips a link that is already there.
     madagascar.workshops.add(workshop)
     for fact in facts.MADAGASCAR_STAGES:
         lookup = {
@@ -169,10 +282,16 @@ def load_pathfinders(partners: dict[str, Partner], events: dict[str, Event], tal
     values = {
         "status": road_map["status"],
         "adopted_on": road_map["adopted_on"],
-        "adoption_precision": DatePrecision.MONTH,
         "source": road_map["source"],
     }
     upsert(RoadMap, {"pathfinder": madagascar, "title": road_map["title"]}, values, tally)
+    # Only while it is still the latest stage: staff's later stages build on it.
+    latest = madagascar.stage_changes.order_by(
+        models.F("changed_on").desc(nulls_last=True), "-pk"
+    ).first()
+    retracted = {"pathfinder": madagascar, **facts.RETRACTED_STAGE}
+    if latest is not None and StageChange.objects.filter(pk=latest.pk, **retracted).exists():
+        retract(StageChange, {"pk": latest.pk}, tally)
 
 
 def load_all() -> Tally:
@@ -180,6 +299,6 @@ def load_all() -> Tally:
     tally = Tally()
     partners = load_partners(tally)
     events = load_governance(partners, tally)
-    load_action_groups(partners, tally)
+    load_action_groups(partners, events, tally)
     load_pathfinders(partners, events, tally)
     return tally

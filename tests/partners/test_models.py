@@ -198,3 +198,58 @@ def test_the_events_view_lists_a_partners_history():
     assert sorted(event.pgh_label for event in events) == ["insert", "update"]
     update = events.get(pgh_label="update")
     assert update.pgh_diff["website"][1] == "https://www.alliance87.org/"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("scheme", "identifier"),
+    [("ZZ-NOTAREGISTRY", "41302"), ("XM-NOTALIST", "41302"), ("GB-XYZ", "1")],
+)
+def test_a_scheme_missing_from_the_org_id_register_is_refused_with_its_code(scheme, identifier):
+    candidate = PartnerIdentifierFactory.build(
+        partner=PartnerFactory(), scheme=scheme, identifier=identifier
+    )
+
+    with pytest.raises(ValidationError) as excinfo:
+        candidate.full_clean()
+    (message,) = excinfo.value.message_dict["scheme"]
+    assert f"“{scheme}” is not a scheme of the org-id.guide register" in message
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("identifier", ["not a number!!", "41302 ", "a/b", "#1"])
+def test_an_identifier_with_characters_org_ids_do_not_allow_is_refused(identifier):
+    candidate = PartnerIdentifierFactory.build(
+        partner=PartnerFactory(), scheme="XM-DAC", identifier=identifier
+    )
+
+    with pytest.raises(ValidationError) as excinfo:
+        candidate.full_clean()
+    assert "identifier" in excinfo.value.message_dict
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("scheme", "identifier"),
+    [("US-CA_CR", "C0806592"), ("CA_BC-BRC_CBR", "BC0123"), ("XM-DAC", "1-8")],
+)
+def test_register_schemes_of_every_shape_are_accepted(scheme, identifier):
+    candidate = PartnerIdentifierFactory.build(
+        partner=PartnerFactory(), scheme=scheme, identifier=identifier
+    )
+
+    candidate.full_clean()
+    candidate.save()
+
+
+def test_an_identifier_is_checked_against_its_schemes_pattern_where_the_register_gives_one(
+    monkeypatch,
+):
+    from partners import orgid
+
+    schemes = {**orgid.register()["schemes"], "GB-CHC": {"name": "Charity", "pattern": r"\d{6,8}"}}
+    monkeypatch.setattr(orgid, "register", lambda: {"register": {"date": "x"}, "schemes": schemes})
+
+    orgid.validate_identifier("GB-CHC", "1090095")
+    with pytest.raises(ValidationError, match="not a GB-CHC identifier"):
+        orgid.validate_identifier("GB-CHC", "A123")
