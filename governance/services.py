@@ -3,9 +3,10 @@
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from core.errors import ConflictError
 from partners.models import Partner
 
 from .models import Office, OfficeTerm
@@ -68,8 +69,15 @@ def office_rotate(
             _("The rotation date must be after the current %(office)s term began (%(start)s).")
             % {"office": later.get_office_display().lower(), "start": later.start_date}
         )
-    _close(current.get(Office.CHAIR), on)
-    _close(current.get(Office.DEPUTY_CHAIR), on)
-    chair_term = _open(Office.CHAIR, chair, on, source)
-    deputy_term = _open(Office.DEPUTY_CHAIR, deputy_chair, on, source) if deputy_chair else None
+    try:
+        _close(current.get(Office.CHAIR), on)
+        _close(current.get(Office.DEPUTY_CHAIR), on)
+        chair_term = _open(Office.CHAIR, chair, on, source)
+        deputy_term = _open(Office.DEPUTY_CHAIR, deputy_chair, on, source) if deputy_chair else None
+    except IntegrityError as error:
+        # A vacant office has no row to lock: a rotation at the same moment can open its term
+        # first, and the no-overlap constraint then refuses this one.
+        raise ConflictError(
+            _("Another rotation of the offices was recorded at the same moment: reload and check.")
+        ) from error
     return chair_term, deputy_term

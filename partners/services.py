@@ -8,13 +8,16 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from core.errors import ConflictError
+
 from .models import ApplicationStatus, Partner, PartnershipApplication
 
 
 def _locked_open_application(application: PartnershipApplication) -> PartnershipApplication:
     locked = PartnershipApplication.objects.select_for_update().get(pk=application.pk)
     if not locked.is_open:
-        raise ValidationError(
+        # Decided since the caller read it (another tab, another approver): a conflict.
+        raise ConflictError(
             _("This application was already %(status)s.")
             % {"status": locked.get_status_display().lower()}
         )

@@ -2,12 +2,15 @@
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import IntegrityError
 from django.db.models import ProtectedError, RestrictedError
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, status
 from rest_framework.permissions import SAFE_METHODS
 from rest_framework.views import exception_handler as drf_exception_handler
+
+from core.errors import ConflictError
 
 from .serializers import django_errors
 
@@ -23,7 +26,13 @@ def error_body(status_code: int, code: str, detail: str, errors: dict | None = N
 
 
 def exception_handler(exc, context):
-    if isinstance(exc, DjangoValidationError):
+    if isinstance(exc, ConflictError):
+        exc = Conflict(" ".join(exc.messages))
+    elif isinstance(exc, IntegrityError):
+        # A database rule that no check before the write could see: another write, at the same
+        # moment, took what this one wanted.
+        exc = Conflict(_("Another change was saved at the same moment: reload and try again."))
+    elif isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(django_errors(exc))
     elif isinstance(exc, ProtectedError | RestrictedError):
         exc = Conflict()

@@ -213,3 +213,32 @@ def test_a_missing_related_record_is_named_in_the_message():
 
     assert response.status_code == 400
     assert response.json()["errors"]["partner"] == ["There is no such record: “8787”."]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_loser_of_two_simultaneous_rotations_from_a_vacant_chair_gets_a_409():
+    from core.testing.concurrency import race
+
+    first, second = PartnerFactory(slug="ilo"), PartnerFactory(slug="ituc")
+    key_holder = token_client("governance.add_officeterm", "governance.change_officeterm")
+    header = key_holder._credentials["HTTP_AUTHORIZATION"]
+
+    def rotate(slug):
+        def call():
+            client = APIClient()
+            client.credentials(HTTP_AUTHORIZATION=header)
+            return client.post(
+                "/api/v1/offices/rotate/", {"on": "2022-01-01", "chair": slug}, format="json"
+            )
+
+        return call
+
+    responses = race([rotate("ilo"), rotate("ituc")], hold=["governance_officeterm"])
+
+    assert sorted(r.status_code for r in responses) == [200, 409], [r.content for r in responses]
+    loser = next(r for r in responses if r.status_code == 409)
+    body = assert_error(loser, 409)
+    assert body["code"] == "conflict"
+    assert "same moment" in body["detail"]
+    assert OfficeTerm.objects.filter(office=Office.CHAIR).count() == 1
+    assert OfficeTerm.objects.get().partner in (first, second)

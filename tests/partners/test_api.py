@@ -183,7 +183,7 @@ def test_approving_an_application_creates_the_partner():
 
 
 @pytest.mark.django_db
-def test_approving_twice_is_a_400_and_needs_the_permission():
+def test_approving_twice_is_a_409_and_needs_the_permission():
     application = PartnershipApplicationFactory()
     assert_error(
         token_client("partners.change_partnershipapplication").post(
@@ -194,7 +194,9 @@ def test_approving_twice_is_a_400_and_needs_the_permission():
     client = token_client("partners.change_partnershipapplication", "partners.add_partner")
     client.post(f"/api/v1/applications/{application.pk}/approve/", {}, format="json")
     again = client.post(f"/api/v1/applications/{application.pk}/approve/", {}, format="json")
-    assert "already" in assert_error(again, 400)["errors"]["non_field_errors"][0]
+    body = assert_error(again, 409)
+    assert body["code"] == "conflict"
+    assert body["detail"] == "This application was already approved."
 
 
 @pytest.mark.django_db
@@ -214,3 +216,25 @@ def test_an_application_can_be_taken_under_review():
     client = token_client("partners.change_partnershipapplication")
     response = client.post(f"/api/v1/applications/{application.pk}/review/")
     assert response.json()["status"] == "under_review"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_loser_of_two_simultaneous_approvals_gets_a_409_and_one_partner_is_made():
+    from core.testing.concurrency import race
+
+    application = PartnershipApplicationFactory(organisation_name="Walk Free")
+    header = token_client(
+        "partners.change_partnershipapplication", "partners.add_partner"
+    )._credentials["HTTP_AUTHORIZATION"]
+
+    def approve():
+        client = APIClient()
+        client.credentials(HTTP_AUTHORIZATION=header)
+        return client.post(f"/api/v1/applications/{application.pk}/approve/", {}, format="json")
+
+    responses = race([approve, approve], hold=["partners_partner"])
+
+    assert sorted(r.status_code for r in responses) == [200, 409], [r.content for r in responses]
+    loser = next(r for r in responses if r.status_code == 409)
+    assert assert_error(loser, 409)["detail"] == "This application was already approved."
+    assert Partner.objects.filter(name="Walk Free").count() == 1
