@@ -21,3 +21,6 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )
+
+# A database outage is a 503 with Retry-After; the API's errors stay JSON (core/views.py).
+handler500 = "core.views.server_error"

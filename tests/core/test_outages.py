@@ -111,3 +111,55 @@ def test_the_cache_comes_back_to_redis_after_an_outage(redis_up, monkeypatch):
     assert cache._down_until == 0.0
     assert cache.local.get("k") is None
     assert cache.get("k") == "from redis"
+
+
+@pytest.fixture
+def database_down(client, monkeypatch):
+    from django.db import OperationalError, connection
+
+    def unreachable(*args, **kwargs):
+        raise OperationalError("could not connect to server: Connection refused")
+
+    # The connection itself fails, as with PostgreSQL stopped; no result is faked.
+    monkeypatch.setattr(connection, "cursor", unreachable)
+    client.raise_request_exception = False
+    return client
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/", "/partners/", "/fr/governance/"])
+def test_a_page_answers_503_with_retry_after_while_the_database_is_down(database_down, path):
+    response = database_down.get(path)
+
+    assert response.status_code == 503
+    assert response["Retry-After"] == "10"
+    assert "Back in a moment" in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/api/v1/partners/", "/api/v1/changes/?since=2020-01-01T00:00Z"])
+def test_the_api_answers_503_in_its_error_shape_while_the_database_is_down(database_down, path):
+    response = database_down.get(path)
+
+    assert response.status_code == 503
+    assert response["Content-Type"] == "application/json"
+    assert response["Retry-After"] == "10"
+    assert response.json()["code"] == "unavailable"
+    assert set(response.json()) == {"status", "code", "detail", "errors"}
+
+
+@pytest.mark.django_db
+def test_another_server_error_on_the_api_is_a_json_500(client, monkeypatch):
+    from partners.api import views
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(views.PartnerViewSet, "list", broken)
+    client.raise_request_exception = False
+
+    response = client.get("/api/v1/partners/")
+
+    assert response.status_code == 500
+    assert response.json()["code"] == "server_error"
+    assert "Retry-After" not in response
