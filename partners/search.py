@@ -82,6 +82,19 @@ LEXICON_SQL = """
 """
 
 
+SPELLINGS = (("isation", "ization"), ("ise", "ize"), ("ising", "izing"))
+
+
+def other_spellings(word: str) -> list[str]:
+    """`word` in the other of British and American spelling, where they differ by s and z."""
+    found = []
+    for british, american in SPELLINGS:
+        for ending, other in ((british, american), (american, british)):
+            if word.endswith(ending):
+                found.append(word[: -len(ending)] + other)
+    return found
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """The distinct lower-case words of partners' names, with their trigrams."""
@@ -110,7 +123,11 @@ class Lexicon:
             pair for pair in scored if pair[0] >= MIN_SIMILARITY
         ]
         close.sort(key=lambda pair: (-pair[0], pair[1]))
-        return [name for _score, name in close[:MAX_CORRECTIONS]]
+        found = [name for _score, name in close[:MAX_CORRECTIONS]]
+        # British and American spellings name the same thing: "organisaton" is one slip from
+        # "organisation" and so also means "organization" (-ise/-ize, -isation/-ization).
+        variants = [spelling for name in found for spelling in other_spellings(name)]
+        return list(dict.fromkeys(found + [v for v in variants if v in self]))
 
 
 # One lexicon per process and data version: building the trigrams again for every search would

@@ -33,8 +33,9 @@ from .serializers import (
 class PartnerViewSet(SlugLookupMixin, RegistryViewSet):
     """The partners of Alliance 8.7: governments, organisations, networks.
 
-    A partner is found by its slug (`/api/v1/partners/ilo/`). Filter as the directory does:
-    `q` (name, acronym, description; typos in names tolerated, best match first), `category`,
+    A partner is found by its slug (`/api/v1/partners/international-labour-organization/`).
+    Filter as the directory does: `q` (name, acronym, description; typos in names tolerated,
+    best match first), `category`,
     `region`, `country` (ISO 3166 code), `theme`, `action_group` (slug of a group the partner is
     a current member of), `gcg_seat_holder`, `status`, `joined_after`/`joined_before`, and
     `ordering` (`name`, `joined`, `country`, with `-` for descending). `region` is derived from

@@ -120,3 +120,23 @@ def test_the_popolo_export_validates_against_the_popolo_schemas():
 def test_the_popolo_export_rejects_an_invalid_document():
     validator = popolo_validator("membership")
     assert list(validator.iter_errors({"start_date": "1 May 2019"}))
+
+
+def test_every_api_example_in_the_readme_answers_with_the_seeded_records():
+    import re
+
+    from django.core.management import call_command
+
+    call_command("load_alliance87", verbosity=0)
+    readme = (Path(settings.BASE_DIR) / "README.md").read_text()
+    urls = re.findall(r"'http://127\.0\.0\.1:8000(/api/v1/[^']*)'", readme)
+    assert "/api/v1/partners/international-labour-organization/" in urls
+    for url in urls:
+        response = APIClient().get(url)
+        assert response.status_code == 200, (url, response.content)
+        body = response.json()
+        assert body.get("results") or body.get("id"), url
+    ilo = APIClient().get("/api/v1/partners/international-labour-organization/").json()
+    assert ilo["acronym"] == "ILO"
+    found = APIClient().get("/api/v1/partners/", {"q": "labour organisaton", "page_size": 5})
+    assert found.json()["results"][0]["acronym"] == "ILO"
