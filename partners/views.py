@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django.views.generic import TemplateView
 
 from core.caching import cacheable_when_anonymous
+from core.clients import client_address
 
 from . import csv
 from .facets import DISPLAY_PARAMETERS, cached_facets
@@ -69,16 +70,12 @@ def partner_export(request):
     return response
 
 
-def _client_address(request) -> str:
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def _join_limit_reached(request) -> bool:
-    return cache.get(f"join:{_client_address(request)}", 0) >= JOIN_LIMIT
+    return cache.get(f"join:{client_address(request)}", 0) >= JOIN_LIMIT
 
 
 def _count_join(request) -> None:
-    key = f"join:{_client_address(request)}"
+    key = f"join:{client_address(request)}"
     # add() starts the window only once; incr() keeps its expiry.
     cache.add(key, 0, JOIN_WINDOW)
     try:

@@ -3,12 +3,18 @@
 from rest_framework import throttling
 from rest_framework.settings import api_settings
 
+from core.clients import client_address
+
 
 class SettingsRateMixin:
-    """Reads the rate when asked, so a change of settings (a test, an override) takes effect."""
+    """Reads the rate when asked, so a change of settings (a test, an override) takes effect,
+    and counts by the client's address as settings.TRUSTED_PROXIES finds it."""
 
     def get_rate(self):
         return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
+
+    def get_ident(self, request):
+        return client_address(request)
 
 
 class AnonThrottle(SettingsRateMixin, throttling.AnonRateThrottle):

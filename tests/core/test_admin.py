@@ -222,8 +222,12 @@ def test_a_records_history_shows_the_links_of_its_many_to_many_fields(viewer_cli
 LOGIN = reverse("admin:login")
 
 
-def log_in(client, username, password):
-    return client.post(LOGIN, {"username": username, "password": password, "next": "/admin/"})
+def log_in(client, username, password, address="127.0.0.1"):
+    return client.post(
+        LOGIN,
+        {"username": username, "password": password, "next": "/admin/"},
+        REMOTE_ADDR=address,
+    )
 
 
 @pytest.mark.django_db
@@ -241,15 +245,89 @@ def test_five_failed_logins_lock_out_that_username_even_with_the_right_password(
 
 
 @pytest.mark.django_db
-def test_a_lock_out_does_not_stop_another_username(client):
+def test_a_lock_out_of_one_account_does_not_stop_another_account_elsewhere(client):
     locked, other = UserFactory(is_staff=True), UserFactory(is_staff=True)
     for _ in range(5):
-        log_in(client, locked.username, "wrong-password")
+        log_in(client, locked.username, "wrong-password", address="203.0.113.9")
 
-    response = log_in(client, other.username, PASSWORD)
+    response = log_in(client, other.username, PASSWORD, address="198.51.100.7")
 
     assert response.status_code == 302
     assert client.session["_auth_user_id"] == str(other.pk)
+
+
+@pytest.mark.django_db
+def test_one_address_spraying_many_usernames_is_locked_out(client):
+    answers = [
+        log_in(client, f"guess-{n}", "wrong-password", address="203.0.113.9").status_code
+        for n in range(60)
+    ]
+
+    assert answers.count(200) == 4
+    assert answers[5:] == [429] * 55
+
+
+@pytest.mark.django_db
+def test_many_addresses_guessing_one_account_are_locked_out(client):
+    user = UserFactory(is_staff=True)
+    answers = [
+        log_in(client, user.username, "wrong-password", address=f"198.51.100.{n}").status_code
+        for n in range(10)
+    ]
+
+    assert answers.count(200) == 4
+    assert log_in(client, user.username, PASSWORD, address="192.0.2.1").status_code == 429
+
+
+@pytest.mark.django_db
+def test_a_lock_out_says_when_to_try_again(client):
+    for _ in range(5):
+        response = log_in(client, "someone", "wrong-password")
+
+    assert response.status_code == 429
+    assert response["Retry-After"] == "3600"
+
+
+@pytest.mark.django_db
+def test_a_forged_forwarded_for_header_does_not_dodge_the_lock_out(client):
+    answers = [
+        client.post(
+            LOGIN,
+            {"username": "someone", "password": "wrong", "next": "/admin/"},
+            HTTP_X_FORWARDED_FOR=f"10.0.0.{n}",
+        ).status_code
+        for n in range(8)
+    ]
+
+    assert answers[5:] == [429] * 3
+
+
+@pytest.mark.django_db
+def test_staff_can_lift_a_lock_out_and_the_account_logs_in_again(client, admin_client):
+    from axes.models import AccessAttempt
+
+    user = UserFactory(is_staff=True)
+    for _ in range(5):
+        log_in(client, user.username, "wrong-password")
+    attempts = AccessAttempt.objects.all()
+    assert attempts.exists()
+
+    admin_client.post(
+        reverse("admin:axes_accessattempt_changelist"),
+        {"action": "delete_selected", "_selected_action": [a.pk for a in attempts], "post": "yes"},
+    )
+
+    assert not AccessAttempt.objects.exists()
+    assert log_in(client, user.username, PASSWORD).status_code == 302
+
+
+def test_a_password_needs_twelve_characters():
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError, match="at least 12 characters"):
+        validate_password("Tr1cky-pw!x")
+    validate_password("a-long-enough-passphrase")
 
 
 @pytest.mark.django_db
