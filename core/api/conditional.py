@@ -30,7 +30,8 @@ class ConditionalMixin:
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
         patch_vary_headers(response, ["Authorization"])
-        if request.method not in ("GET", "HEAD"):
+        # A streamed export has no body to hash before it is sent.
+        if request.method not in ("GET", "HEAD") or response.streaming:
             return response
         if hasattr(response, "add_post_render_callback"):
             response.add_post_render_callback(

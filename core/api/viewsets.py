@@ -1,12 +1,16 @@
 """The base of every resource's viewset."""
 
 from django.db import transaction
+from django.http import StreamingHttpResponse
+from django.utils.text import slugify
 from rest_framework import viewsets
+from rest_framework.renderers import JSONRenderer
 
 from core.models import unshown_columns
 
 from .conditional import ConditionalMixin
 from .filtering import RegistryFilterBackend
+from .renderers import csv_lines
 from .shared import SharedReadMixin
 
 
@@ -20,6 +24,47 @@ class RegistryViewSet(SharedReadMixin, ConditionalMixin, viewsets.ModelViewSet):
 
     lookup_value_regex = r"[0-9]+"
     filter_backends = [RegistryFilterBackend]
+    # Rows serialized at a time in a CSV export: each chunk runs the list's prefetches once.
+    csv_chunk_size = 500
+
+    def list(self, request, *args, **kwargs):
+        if getattr(request.accepted_renderer, "format", None) == "csv":
+            return self.csv_export(request)
+        return super().list(request, *args, **kwargs)
+
+    def csv_export(self, request):
+        """The whole filtered list as CSV, written as it is read: no page, no copy in memory.
+
+        The filters run first, so an invalid value is a 400 before the first line.
+        """
+        queryset = self.filter_queryset(self.get_queryset())
+        serializer = self.get_serializer()
+
+        def chunks():
+            chunk = []
+            for obj in queryset.iterator(chunk_size=self.csv_chunk_size):
+                chunk.append(obj)
+                if len(chunk) == self.csv_chunk_size:
+                    yield self.get_serializer(chunk, many=True).data
+                    chunk = []
+            if chunk:
+                yield self.get_serializer(chunk, many=True).data
+
+        response = StreamingHttpResponse(
+            csv_lines(serializer, chunks()), content_type="text/csv; charset=utf-8"
+        )
+        name = slugify(queryset.model._meta.verbose_name_plural)
+        response["Content-Disposition"] = f'attachment; filename="alliance87-{name}.csv"'
+        return response
+
+    def handle_exception(self, exc):
+        # An error is answered in the API's JSON error shape, whatever format was asked for.
+        if getattr(self.request, "accepted_renderer", None) is not None and (
+            self.request.accepted_renderer.format == "csv"
+        ):
+            self.request.accepted_renderer = JSONRenderer()
+            self.request.accepted_media_type = JSONRenderer.media_type
+        return super().handle_exception(exc)
 
     def get_queryset(self):
         queryset = super().get_queryset()

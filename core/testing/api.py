@@ -242,9 +242,20 @@ class APIResourceTests:
         response = self.reader().get(self.list_url, {"format": "csv"})
         assert response.status_code == 200
         assert response["Content-Type"].startswith("text/csv")
-        lines = response.content.decode().splitlines()
+        lines = b"".join(response.streaming_content).decode().splitlines()
         assert lines[0].split(",")[:3] == ["id", "url", "display"]
         assert len(lines) == 1 + len(objs)
+
+    def test_csv_is_the_whole_filtered_list_streamed_and_refuses_an_invalid_filter(self):
+        objs = [self.make() for _ in range(3)]
+        response = self.reader().get(self.list_url, {"format": "csv", "page_size": 1})
+        assert response.streaming
+        lines = b"".join(response.streaming_content).decode().splitlines()
+        assert len(lines) == 1 + len(objs)
+        body = assert_error(
+            self.reader().get(self.list_url, {"format": "csv", "updated_since": "yesterday"}), 400
+        )
+        assert "updated_since" in body["errors"]
 
     def test_a_matching_etag_answers_304(self):
         obj = self.make()

@@ -203,7 +203,8 @@ def test_anonymous_reads_are_throttled_apart_from_token_holders(settings):
 
 def test_csv_cells_never_start_a_spreadsheet_formula():
     PartnerFactory(name="=HYPERLINK(1)", acronym="+1")
-    text = APIClient().get("/api/v1/partners/", {"format": "csv"}).content.decode()
+    response = APIClient().get("/api/v1/partners/", {"format": "csv"})
+    text = b"".join(response.streaming_content).decode()
     assert "'=HYPERLINK(1)" in text and "'+1" in text
     assert "themes" in text.splitlines()[0]
 
@@ -284,7 +285,7 @@ def test_json_and_csv_have_their_own_copies():
     response = APIClient().get(LIST, {"format": "csv"})
 
     assert response["Content-Type"].startswith("text/csv")
-    assert "Walk Free" in response.content.decode()
+    assert "Walk Free" in b"".join(response.streaming_content).decode()
 
 
 def test_token_holders_never_get_the_shared_copy():
@@ -337,3 +338,26 @@ def test_rows_changed_by_a_bulk_update_or_raw_sql_are_returned_by_updated_since(
     for model in apps.get_models():
         if issubclass(model, TimestampedModel):
             assert "set_updated" in [t.name for t in model._meta.triggers], model
+
+
+def test_a_csv_export_is_every_filtered_record_streamed_with_flat_queries():
+    from tests.factories import EventFactory
+
+    EventFactory.create_batch(5, kind="workshop")
+    EventFactory(kind="gcg_meeting")
+
+    def export(**params):
+        with CaptureQueriesContext(connection) as queries:
+            response = APIClient().get("/api/v1/events/", {"format": "csv", **params})
+            assert response.status_code == 200
+            lines = b"".join(response.streaming_content).decode().splitlines()
+        return lines, len(queries)
+
+    lines, few = export(kind="workshop")
+    assert len(lines) == 1 + 5
+    EventFactory.create_batch(245, kind="workshop")
+    lines, many = export(kind="workshop")
+    assert len(lines) == 1 + 250  # more than a page of 200
+    assert many == few
+    body = assert_error(APIClient().get("/api/v1/events/", {"format": "csv", "kind": "x"}), 400)
+    assert "kind" in body["errors"]
