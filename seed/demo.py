@@ -176,11 +176,18 @@ class DemoData(GovernanceDemo, ActionGroupDemo, PathfinderDemo):
                 scheme, value = "US-EIN", f"98-{number:07d}"
             else:
                 scheme, value = "XI-IATI", f"D{number:06d}"
-            rows.append(PartnerIdentifier(partner=partner, scheme=scheme, identifier=value))
+            rows.append(
+                PartnerIdentifier(
+                    partner=partner, scheme=scheme, identifier=value, source=self.source
+                )
+            )
             if scheme != "XI-IATI" and rng.random() < 0.1:
                 rows.append(
                     PartnerIdentifier(
-                        partner=partner, scheme="XI-IATI", identifier=f"D{number:06d}"
+                        partner=partner,
+                        scheme="XI-IATI",
+                        identifier=f"D{number:06d}",
+                        source=self.source,
                     )
                 )
         self.insert(rows)
