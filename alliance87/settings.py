@@ -73,6 +73,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -167,6 +168,34 @@ AXES_CLIENT_IP_CALLABLE = "core.clients.client_address"
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French")), ("es", _("Spanish"))]
+# Countries by the United Nations' short names (UNTERM, M49) where django-countries' differ
+# ("Vietnam" beside "Government of Viet Nam"), so a country reads the same everywhere. The
+# French and Spanish are the UN's own short names, in locale/*/LC_MESSAGES/django.po.
+COUNTRIES_OVERRIDE = {
+    "BO": _("Bolivia (Plurinational State of)"),
+    "BN": _("Brunei Darussalam"),
+    "BS": _("Bahamas"),
+    "CD": _("Democratic Republic of the Congo"),
+    "CI": _("Côte d'Ivoire"),
+    "CZ": _("Czechia"),
+    "FM": _("Micronesia (Federated States of)"),
+    "GB": _("United Kingdom of Great Britain and Northern Ireland"),
+    "IR": _("Iran (Islamic Republic of)"),
+    "KP": _("Democratic People's Republic of Korea"),
+    "KR": _("Republic of Korea"),
+    "LA": _("Lao People's Democratic Republic"),
+    "MD": _("Republic of Moldova"),
+    "NL": _("Netherlands (Kingdom of the)"),
+    "PS": _("State of Palestine"),
+    "RU": _("Russian Federation"),
+    "SY": _("Syrian Arab Republic"),
+    "TR": _("Türkiye"),
+    "TZ": _("United Republic of Tanzania"),
+    "US": _("United States of America"),
+    "VA": _("Holy See"),
+    "VE": _("Venezuela (Bolivarian Republic of)"),
+    "VN": _("Viet Nam"),
+}
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
@@ -210,7 +239,7 @@ REST_FRAMEWORK = {
         "rest_framework.renderers.BrowsableAPIRenderer",
         "core.api.renderers.CSVRenderer",
     ],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["core.api.parsers.StrictJSONParser"],
     "DEFAULT_CONTENT_NEGOTIATION_CLASS": "core.api.renderers.RegistryContentNegotiation",
     "DEFAULT_THROTTLE_CLASSES": [
         "core.api.throttling.AnonThrottle",

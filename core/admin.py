@@ -256,18 +256,23 @@ class ApiTokenAdmin(admin.ModelAdmin):
     actions = ("revoke",)
 
     def save_model(self, request, obj, form, change):
-        key = obj.set_new_key() if not change else None
+        if not change:
+            # Kept on the instance for response_add only: never stored, never in a cookie.
+            obj.new_key = obj.set_new_key()
         super().save_model(request, obj, form, change)
-        if key:
-            self.message_user(
-                request,
-                _(
-                    "The key of “%(name)s” is %(key)s — copy it now: it is not stored and will not "
-                    "be shown again."
-                )
-                % {"name": obj.name, "key": key},
-                level=messages.WARNING,
-            )
+
+    def response_add(self, request, obj, post_url_continue=None):
+        """The key, shown once on a page no cache keeps; then it is gone."""
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("The key of “%(name)s”") % {"name": obj.name},
+            "opts": self.opts,
+            "token": obj,
+            "key": obj.new_key,
+        }
+        response = TemplateResponse(request, "admin/core/apitoken/new_key.html", context)
+        response["Cache-Control"] = "no-store"
+        return response
 
     @admin.action(description=_("Revoke the selected tokens"), permissions=["change"])
     def revoke(self, request, queryset):

@@ -26,6 +26,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Alliance 8.7"
 
     def ready(self):
+        from . import checks  # noqa: F401  (registers the deployment checks)
         from .models import TimestampedModel
 
         # Abstract Meta.triggers is lost by every subclass that declares its own Meta: the

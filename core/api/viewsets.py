@@ -24,6 +24,15 @@ class RegistryViewSet(SharedReadMixin, ConditionalMixin, viewsets.ModelViewSet):
 
     lookup_value_regex = r"[0-9]+"
     filter_backends = [RegistryFilterBackend]
+    # True for records holding private data (contact details): no cache may keep an answer.
+    private = False
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if self.private:
+            response["Cache-Control"] = "no-store"
+        return response
+
     # Rows serialized at a time in a CSV export: each chunk runs the list's prefetches once.
     csv_chunk_size = 500
 

@@ -74,6 +74,7 @@ class PartnershipApplicationViewSet(RegistryViewSet):
 
     queryset = PartnershipApplication.objects.select_related("decided_by", "partner")
     serializer_class = PartnershipApplicationSerializer
+    private = True
     filterset_class = PartnershipApplicationFilterSet
     throttle_classes = [AnonThrottle, TokenThrottle, ApplicationSubmissionThrottle]
     private_reads = True

@@ -9,7 +9,13 @@ from rest_framework.test import APIClient
 
 from core.models import ApiToken
 from core.testing.api import assert_error, make_token, token_client
-from tests.factories import PartnerFactory, SeatFactory, SeatTermFactory, UserFactory
+from tests.factories import (
+    PartnerFactory,
+    PartnershipApplicationFactory,
+    SeatFactory,
+    SeatTermFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -64,15 +70,18 @@ def test_the_admin_shows_a_new_key_once_and_keeps_its_hash(client):
     admin = UserFactory(is_staff=True, is_superuser=True)
     client.force_login(admin)
     response = client.post(
-        reverse("admin:core_apitoken_add"),
-        {"name": "Delta 8.7", "user": admin.pk},
-        follow=True,
+        reverse("admin:core_apitoken_add"), {"name": "Delta 8.7", "user": admin.pk}
     )
     token = ApiToken.objects.get()
-    shown = [str(m) for m in response.context["messages"]]
-    assert len(shown) == 2 and token.key_prefix in shown[0]
-    key = shown[0].split(" is ")[1].split(" ")[0]
-    assert ApiToken.hash_key(key) == token.key_hash
+    assert response.status_code == 200
+    key = response.context["key"]
+    assert key.startswith(token.key_prefix) and ApiToken.hash_key(key) == token.key_hash
+    assert key in response.content.decode()
+    # Not cached, not in a cookie, not in a message that would travel in one.
+    assert "no-store" in response["Cache-Control"]
+    assert all(key not in morsel.value for morsel in response.cookies.values())
+    assert not list(response.context["messages"])
+    assert key not in client.get(reverse("admin:core_apitoken_changelist")).content.decode()
 
 
 def test_issuing_and_revoking_a_token_are_in_its_history_with_who_did_it(client):
@@ -361,3 +370,18 @@ def test_a_csv_export_is_every_filtered_record_streamed_with_flat_queries():
     assert many == few
     body = assert_error(APIClient().get("/api/v1/events/", {"format": "csv", "kind": "x"}), 400)
     assert "kind" in body["errors"]
+
+
+def test_applications_with_their_contact_details_are_never_cached_on_the_way():
+    PartnershipApplicationFactory()
+    client = token_client("partners.view_partnershipapplication")
+
+    response = client.get("/api/v1/applications/")
+
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "no-store"
+
+
+def test_every_answer_carries_a_permissions_policy(client):
+    for path in ("/api/v1/partners/", "/partners/", "/healthz"):
+        assert "camera=()" in client.get(path)["Permissions-Policy"]
