@@ -19,6 +19,15 @@ from .models import (
 
 
 class PathfinderCountryFilterSet(BaseFilterSet):
+    # Before `stage`: filters run in this order, and `stage` then means the stage on that date.
+    as_of = django_filters.DateFilter(
+        method="filter_as_of",
+        label=_("As of"),
+        help_text=_(
+            "The countries as they stood on this date (YYYY-MM-DD): each with the stage it had "
+            "reached by then; a country with no stage by then is left out."
+        ),
+    )
     stage = django_filters.MultipleChoiceFilter(
         choices=Stage.choices, method="filter_stage", label=_("Current stage")
     )
@@ -30,8 +39,12 @@ class PathfinderCountryFilterSet(BaseFilterSet):
         model = PathfinderCountry
         fields = []
 
+    def filter_as_of(self, queryset, name, value):
+        return queryset.with_stage(on=value).filter(stage__isnull=False)
+
     def filter_stage(self, queryset, name, value):
-        return queryset.with_stage().filter(stage__in=value) if value else queryset
+        on = self.form.cleaned_data.get("as_of")
+        return queryset.with_stage(on=on).filter(stage__in=value) if value else queryset
 
     def filter_region(self, queryset, name, value):
         return queryset.filter(country__in=countries_in(value))

@@ -64,13 +64,16 @@ class PathfinderQuerySet(models.QuerySet):
             report_dates_on=Value(on, output_field=models.DateField()),
         )
 
-    def with_stage(self, *, dated: bool = False):
+    def with_stage(self, *, dated: bool = False, on: datetime.date | None = None):
         """Annotate the current stage, from the latest StageChange (null before the first).
 
         `stage` and `stage_change_id`; with `dated`, also `stage_on` and `stage_precision`, when
-        it was reached and how precisely the source dates it.
+        it was reached and how precisely the source dates it. With `on`, the stage as it stood
+        on that date: the latest change made by then (an undated one counts as the oldest).
         """
         latest = StageChange.objects.filter(pathfinder=OuterRef("pk")).latest_first()
+        if on is not None:
+            latest = latest.filter(Q(changed_on__lte=on) | Q(changed_on__isnull=True))
         columns = {"stage": "stage", "stage_change_id": "id"}
         if dated:
             columns |= {"stage_on": "changed_on", "stage_precision": "date_precision"}

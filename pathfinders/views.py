@@ -12,6 +12,7 @@ from core.caching import cacheable_when_anonymous
 from core.models import format_partial_date
 from governance.models import Event
 
+from .filters import PathfinderCountryFilterSet
 from .models import (
     Milestone,
     PathfinderCountry,
@@ -26,8 +27,14 @@ from .worldmap import world
 
 @cacheable_when_anonymous
 def pathfinder_list(request):
+    # `?as_of=YYYY-MM-DD`: the countries as they stood on a date, as the API answers it.
+    filters = PathfinderCountryFilterSet(request.GET or None)
+    as_of = filters.form.cleaned_data.get("as_of") if filters.form.is_valid() else None
+    countries = PathfinderCountry.objects.with_stage(dated=True, on=as_of)
+    if as_of is not None:
+        countries = countries.filter(stage__isnull=False)
     pathfinders = sorted(
-        PathfinderCountry.objects.with_stage(dated=True).select_related("government"),
+        countries.select_related("government"),
         key=lambda pathfinder: pathfinder.country.name,
     )
     paths = world().paths
@@ -41,6 +48,7 @@ def pathfinder_list(request):
         stages.append(("none", _("No stage recorded"), counts[None]))
     drawn = {pathfinder.country.code for pathfinder in pathfinders if pathfinder.map_path}
     context = {
+        "as_of": as_of,
         "pathfinders": pathfinders,
         "stages": stages,
         "land": [path for code, path in paths.items() if code not in drawn],

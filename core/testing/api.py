@@ -78,6 +78,8 @@ class APIResourceTests:
 
     resource: str
     factory = None
+    # Not a dated model, but answers `?as_of=` from a history of states (its own test says how).
+    answers_as_of = False
     dated = False
     update_data: dict = {}
     # {parameter: (value, kwargs for a record that matches, or a callable returning them)}
@@ -109,9 +111,9 @@ class APIResourceTests:
     def reader(self) -> APIClient:
         return APIClient()
 
-    def results(self, response) -> list[int]:
+    def results(self, response, key: str = "id") -> list:
         assert response.status_code == 200, response.content
-        return [row["id"] for row in response.json()["results"]]
+        return [row[key] for row in response.json()["results"]]
 
     # ------------------------------------------------------------------ reads
 
@@ -209,6 +211,13 @@ class APIResourceTests:
         found = self.results(self.reader().get(self.list_url, {parameter: value}))
         assert wanted.pk in found
         assert other.pk not in found
+
+    def test_as_of_is_refused_with_a_400_where_the_resource_cannot_answer_it(self):
+        if self.dated or self.answers_as_of:
+            pytest.skip("answers as_of")
+        self.make()
+        body = assert_error(self.reader().get(self.list_url, {"as_of": "2020-06-30"}), 400)
+        assert "as_of" in body["errors"]
 
     def test_as_of_keeps_the_records_current_on_that_date(self):
         if not self.dated:

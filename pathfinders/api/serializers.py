@@ -22,7 +22,10 @@ class PathfinderCountrySerializer(RegistrySerializer):
         choices=Stage.choices,
         read_only=True,
         allow_null=True,
-        help_text=_("The current stage: the latest stage change (null before the first)."),
+        help_text=_(
+            "The current stage: the latest stage change (null before the first); with "
+            "`as_of`, the stage on that date."
+        ),
     )
     report_light = serializers.ChoiceField(
         choices=TrafficLight.choices,

@@ -55,6 +55,29 @@ class TestPathfinders(APIResourceTests):
         assert lower.json()["url"] == "http://testserver/api/v1/pathfinders/np/"
         assert lower.json()["stage"] == "requested"
 
+    answers_as_of = True
+
+    def test_as_of_gives_each_country_the_stage_it_had_on_that_date(self):
+        nepal = self.make(country="NP")  # requested on 2018-02-01
+        StageChangeFactory(pathfinder=nepal, stage="workshop_held", changed_on="2019-05-01")
+        later = self.make(country="MG")
+        StageChange.objects.filter(pathfinder=later).update(changed_on="2020-01-01")
+
+        def stages(**params):
+            rows = self.results(self.reader().get(self.list_url, params), key="stage")
+            return sorted(rows)
+
+        assert stages() == ["requested", "workshop_held"]
+        assert stages(as_of="2018-06-30") == ["requested"]
+        assert stages(as_of="2019-06-30") == ["workshop_held"]
+        assert stages(as_of="2020-06-30") == ["requested", "workshop_held"]
+        assert stages(as_of="2018-06-30", stage="requested") == ["requested"]
+        assert stages(as_of="2019-06-30", stage="requested") == []
+        detail = self.reader().get("/api/v1/pathfinders/np/", {"as_of": "2018-06-30"})
+        assert detail.json()["stage"] == "requested"
+        body = assert_error(self.reader().get(self.list_url, {"as_of": "30/06/2020"}), 400)
+        assert "as_of" in body["errors"]
+
 
 @pytest.mark.django_db
 def test_the_pathfinder_resource_carries_its_report_light_grey_when_never_reported():
@@ -200,3 +223,16 @@ def test_adopting_a_road_map_supersedes_the_previous_one():
     old.refresh_from_db()
     assert old.status == RoadMapStatus.SUPERSEDED
     assert_error(client.post(f"/api/v1/road-maps/{new.pk}/adopt/", {}, format="json"), 400)
+
+
+@pytest.mark.django_db
+def test_the_map_as_of_a_date_gives_each_country_the_stage_it_had_then(client):
+    nepal = PathfinderCountryFactory(country="NP")
+    StageChangeFactory(pathfinder=nepal, stage="requested", changed_on=datetime.date(2018, 2, 1))
+    StageChangeFactory(
+        pathfinder=nepal, stage="workshop_held", changed_on=datetime.date(2019, 5, 1)
+    )
+    then = client.get("/pathfinders/", {"as_of": "2018-06-30"})
+    now = client.get("/pathfinders/")
+    assert [p.stage for p in then.context["pathfinders"]] == ["requested"]
+    assert [p.stage for p in now.context["pathfinders"]] == ["workshop_held"]
