@@ -30,6 +30,7 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", docs.SwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("redoc/", docs.RedocView.as_view(url_name="api:schema"), name="redoc"),
+    path("redoc/redoc.standalone.js", docs.redoc_script, name="redoc-script"),
     *router.urls,
     # Anything else under /api/v1/ is a JSON 404 in the API's error shape, not an HTML page.
     re_path(r"^[\s\S]*$", views.not_found, name="not-found"),

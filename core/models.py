@@ -116,10 +116,21 @@ class DatedModel(TimestampedModel):
     """A record that holds over a period; a null start is "not recorded", a null end is ongoing."""
 
     start_date = models.DateField(
-        _("start date"), null=True, blank=True, help_text=_("Empty when the source does not say.")
+        _("start date"),
+        null=True,
+        blank=True,
+        help_text=_("The first day (inclusive). Empty when the source does not say."),
     )
+    # Stored half-open, so periods compare and chain without gaps; pages, admin lists and
+    # exports show `last_day`. The help text is the API schema's description of the field.
     end_date = models.DateField(
-        _("end date"), null=True, blank=True, help_text=_("Empty while it is ongoing.")
+        _("end date"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The day after the last day (half-open): a period ending on 31 December 2020 is "
+            "stored ending on 1 January 2021. Empty while it is ongoing."
+        ),
     )
 
     objects = DatedQuerySet.as_manager()

@@ -12,6 +12,7 @@ from .models import (
     AnnualReport,
     Milestone,
     PathfinderCountry,
+    PathfinderSettings,
     RoadMap,
     Stage,
     StageChange,
@@ -166,3 +167,16 @@ class AnnualReportAdmin(RegistryAdmin):
     search_fields = ("pathfinder__country",)
     autocomplete_fields = ("pathfinder",)
     list_select_related = ("pathfinder",)
+
+
+@admin.register(PathfinderSettings)
+class PathfinderSettingsAdmin(RegistryAdmin):
+    """One row: the address pattern of a country's Delta 8.7 dashboard, linked from its page."""
+
+    fields = ("delta87_country_url",)
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and not PathfinderSettings.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False

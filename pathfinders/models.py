@@ -427,3 +427,67 @@ track_links(
     app_label="pathfinders",
     model_name="MilestoneResponsibleLinkEvent",
 )
+
+
+DELTA87_PLACEHOLDERS = ("{iso3}", "{iso2}")
+
+
+def validate_country_url(pattern: str) -> None:
+    """A country-dashboard address must name the country: {iso3} or {iso2}, nothing else."""
+    if not any(placeholder in pattern for placeholder in DELTA87_PLACEHOLDERS):
+        raise ValidationError(
+            _("The address must contain {iso3} or {iso2}, where the country's code goes.")
+        )
+    try:
+        pattern.format(iso3="XXX", iso2="XX")
+    except (KeyError, IndexError, ValueError):
+        raise ValidationError(
+            _("The address may contain no braces other than {iso3} and {iso2}.")
+        ) from None
+
+
+@pghistory.track()
+class PathfinderSettings(TimestampedModel):
+    """What the secretariat sets for every country page: one row, edited in the admin."""
+
+    delta87_country_url = models.CharField(
+        _("Delta 8.7 country dashboard address"),
+        max_length=300,
+        default="https://delta87.org/dashboards/country/{iso3}/",
+        validators=[validate_country_url],
+        help_text=_(
+            "The address of a country's dashboard on the Delta 8.7 Knowledge Platform (progress "
+            "report, para. 23), with {iso3} (or {iso2}) where the country's ISO code goes; "
+            "empty to show no link."
+        ),
+        blank=True,
+    )
+
+    class Meta:
+        verbose_name = _("pathfinder page settings")
+        verbose_name_plural = _("pathfinder page settings")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(pk=1),
+                name="pathfindersettings_single_row",
+                violation_error_message=_("There is one set of pathfinder page settings."),
+            )
+        ]
+
+    def __str__(self):
+        return str(_("Pathfinder page settings"))
+
+    def save(self, *args, **kwargs):
+        self.pk = 1
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def current(cls) -> "PathfinderSettings":
+        """The one row, or its defaults (unsaved) until the secretariat first saves it."""
+        return cls.objects.filter(pk=1).first() or cls()
+
+    def delta87_url(self, country) -> str:
+        """The Delta 8.7 dashboard address of `country` (a django-countries Country), or ""."""
+        if not self.delta87_country_url:
+            return ""
+        return self.delta87_country_url.format(iso3=country.alpha3, iso2=country.code)

@@ -16,6 +16,7 @@ from .filters import PathfinderCountryFilterSet
 from .models import (
     Milestone,
     PathfinderCountry,
+    PathfinderSettings,
     RoadMap,
     RoadMapStatus,
     Stage,
@@ -96,6 +97,7 @@ def pathfinder_detail(request, iso2):
         "responsible": _responsible(road_map),
         "light": light,
         "light_label": TrafficLight(light).label,
+        "delta87_url": PathfinderSettings.current().delta87_url(pathfinder.country),
         "breadcrumbs": [
             (_("Pathfinder countries"), reverse("pathfinders:pathfinder_list")),
             (pathfinder.country.name, None),

@@ -109,6 +109,20 @@ PARTNERS = [
         "source": para(23),
     },
     {
+        "slug": "delta-8-7-knowledge-platform",
+        "name": "Delta 8.7 Knowledge Platform",
+        "category": Category.OTHER,
+        "website": "https://delta87.org/",
+        "description": (
+            "Launched in 2018 by the UN University, a partner of Alliance 8.7: it brings together "
+            "the most useful data, evidence, research and news, analyses cutting-edge data, and "
+            "helps users understand the data so that it can be translated into effective policy. "
+            "Each pathfinder country's page links to its country dashboard."
+        ),
+        "relations": [Relation.COLLABORATING],
+        "source": para(23),
+    },
+    {
         "slug": AUSTRALIA,
         "name": "Government of Australia",
         "category": Category.GOVERNMENT,

@@ -1,5 +1,7 @@
 """The OpenAPI schema is valid and complete, and its documentation is served from the project."""
 
+import re
+
 import pytest
 from openapi_spec_validator import validate
 from rest_framework.test import APIClient
@@ -61,5 +63,41 @@ def test_the_docs_are_served_without_a_cdn(client, page):
     response = client.get(page)
     assert response.status_code == 200
     html = response.content.decode()
-    assert "drf_spectacular_sidecar" in html
+    assert "drf_spectacular_sidecar" in html or "/api/v1/redoc/redoc.standalone.js" in html
     assert "https://" not in html.replace("https://testserver", "")
+
+
+def test_the_redoc_bundle_loads_no_logo_from_redoclys_cdn(client):
+    response = client.get("/api/v1/redoc/")
+    assert '<script src="/api/v1/redoc/redoc.standalone.js">' in response.content.decode()
+
+    bundle = client.get("/api/v1/redoc/redoc.standalone.js")
+
+    assert bundle.status_code == 200
+    assert bundle["Content-Type"].startswith("text/javascript")
+    script = bundle.content.decode()
+    assert "Redoc" in script
+    assert "cdn.redoc.ly" not in script
+    # No src= of another host: the bundle's other addresses are links and schema ids, not loads.
+    assert not re.search(r'src:"https?://', script)
+
+
+def test_the_docs_settings_reference_no_external_host(settings):
+    docs_settings = {
+        name: value
+        for name, value in settings.SPECTACULAR_SETTINGS.items()
+        if name.startswith(("SWAGGER_UI", "REDOC"))
+    }
+
+    assert docs_settings["SWAGGER_UI_SETTINGS"]["validatorUrl"] is None
+    assert "://" not in str(docs_settings)
+
+
+def test_the_schema_says_which_convention_each_end_date_uses(schema):
+    components = schema["components"]["schemas"]
+
+    for name in ["SeatTerm", "OfficeTerm", "Membership", "WorkPlan", "RoadMap"]:
+        end = components[name]["properties"]["end_date"]
+        assert "The day after the last day (half-open)" in end["description"], name
+        assert "(inclusive)" in components[name]["properties"]["start_date"]["description"]
+    assert components["Event"]["properties"]["end_date"]["description"].startswith("The last day")

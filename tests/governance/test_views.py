@@ -57,7 +57,7 @@ def test_a_seat_term_is_shown_until_its_last_day_not_the_stored_day_after(client
 
     html = client.get(GCG, {"as_of": "2020-06-01"}).content.decode()
 
-    assert "<td>Dec. 31, 2020</td>" in html
+    assert ">Dec. 31, 2020</td>" in html
     assert "Jan. 1, 2021" not in html
 
 

@@ -2,13 +2,16 @@
 
 import datetime
 import gzip
+import re
 
 import pytest
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from core.testing.pages import PublicPageTests
 from core.testing.queries import count_queries
-from pathfinders.models import MilestoneStatus, RoadMapStatus, Stage
+from pathfinders.models import MilestoneStatus, PathfinderSettings, RoadMapStatus, Stage
 from pathfinders.worldmap import world
 from tests.factories import (
     AnnualReportFactory,
@@ -259,3 +262,47 @@ class TestPathfinderPage(PublicPageTests):
             StageChangeFactory(pathfinder=pathfinder, changed_on=None)
             pathfinder.workshops.add(EventFactory())
             pathfinder.focal_points.add(partner)
+
+
+def test_a_country_page_links_its_delta_87_dashboard_by_the_pattern_set_in_the_admin(client):
+    PathfinderCountryFactory(country="NP")
+
+    html = client.get("/pathfinders/np/").content.decode()
+    assert 'href="https://delta87.org/dashboards/country/NPL/"' in html
+    assert "Nepal on the Delta 8.7 Knowledge Platform" in html
+
+    PathfinderSettings(delta87_country_url="https://example.org/{iso2}/dashboard").save()
+    cache.clear()
+    html = client.get("/pathfinders/np/").content.decode()
+    assert 'href="https://example.org/NP/dashboard"' in html
+
+
+@pytest.mark.parametrize("pattern", ["https://delta87.org/dashboards/", "https://d.org/{iso}/"])
+def test_a_dashboard_address_without_the_country_placeholder_is_refused(pattern):
+    with pytest.raises(ValidationError) as refused:
+        PathfinderSettings(delta87_country_url=pattern).full_clean()
+
+    assert "delta87_country_url" in refused.value.message_dict
+
+
+def test_the_settings_admin_edits_the_one_row_and_refuses_a_pattern_without_placeholder(
+    admin_client,
+):
+    url = "/admin/pathfinders/pathfindersettings/add/"
+    response = admin_client.post(url, {"delta87_country_url": "https://delta87.org/"})
+    assert response.status_code == 200
+    assert "must contain {iso3} or {iso2}" in response.content.decode()
+
+    admin_client.post(url, {"delta87_country_url": "https://delta87.org/c/{iso3}/"})
+    assert PathfinderSettings.current().delta87_country_url == "https://delta87.org/c/{iso3}/"
+    assert admin_client.get(url).status_code == 403  # one row only
+
+
+def test_every_cell_of_a_country_pages_tables_is_labelled_for_phones(client):
+    pathfinder = PathfinderCountryFactory(country="NP")
+    MilestoneFactory(road_map=adopted_road_map(pathfinder))
+
+    html = client.get("/pathfinders/np/").content.decode()
+
+    cells = re.findall(r"<td[^>]*>", html)
+    assert cells and all("data-label=" in cell for cell in cells)

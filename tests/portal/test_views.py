@@ -506,3 +506,25 @@ class TestEventPage(PublicPageTests):
             PledgeAssessmentFactory(pledge=PledgeFactory(event=event))
             ActionGroupFactory().meetings.add(event)
             PathfinderCountryFactory().workshops.add(event)
+
+
+@pytest.mark.parametrize(
+    ("prefix", "viet_nam", "united_kingdom", "not_un"),
+    [
+        ("", "Viet Nam", "United Kingdom of Great Britain and Northern Ireland", "Vietnam"),
+        ("/fr", "Viet Nam", "Royaume-Uni de Grande-Bretagne et d&#x27;Irlande du Nord", "Viêt"),
+        ("/es", "Viet Nam", "Reino Unido de Gran Bretaña e Irlanda del Norte", "Vietnam"),
+    ],
+)
+def test_countries_read_by_their_united_nations_short_names_in_every_language(
+    client, prefix, viet_nam, united_kingdom, not_un
+):
+    vietnam = PartnerFactory(name="Government of Viet Nam", country="VN")
+    PartnerFactory(country="GB")
+
+    profile = client.get(prefix + vietnam.get_absolute_url()).text
+    directory = client.get(f"{prefix}/partners/").text
+
+    assert viet_nam in profile
+    assert not_un not in profile
+    assert united_kingdom in directory

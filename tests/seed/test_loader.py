@@ -492,3 +492,12 @@ def test_development_partners_and_collaborating_organisations_are_not_counted_as
         assert relations[slug] == ["collaborating"]  # paras. 17 and 22
     assert relations["un-university"] == ["partner"]  # para. 23: "a partner of Alliance 8.7"
     assert relations["government-of-australia"] == ["partner"]
+
+
+def test_the_delta_87_knowledge_platform_of_para_23_is_recorded_with_its_address(seeded):
+    platform = Partner.objects.get(slug="delta-8-7-knowledge-platform")
+
+    assert platform.website == "https://delta87.org/"
+    assert platform.source == "Progress report, para. 23"
+    assert platform.relations == ["collaborating"]
+    assert "UN University" in platform.description
