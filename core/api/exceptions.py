@@ -1,6 +1,7 @@
 """One error shape for the whole API: {status, code, detail, errors}."""
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError
 from django.db.models import ProtectedError, RestrictedError
@@ -25,8 +26,17 @@ def error_body(status_code: int, code: str, detail: str, errors: dict | None = N
     return {"status": status_code, "code": code, "detail": str(detail), "errors": errors or {}}
 
 
+class BodyTooLarge(exceptions.APIException):
+    status_code = 413
+    default_detail = _("The body is too large.")
+    default_code = "too_large"
+
+
 def exception_handler(exc, context):
-    if isinstance(exc, ConflictError):
+    if isinstance(exc, RequestDataTooBig):
+        # Over settings.DATA_UPLOAD_MAX_MEMORY_SIZE: refused before it is read.
+        exc = BodyTooLarge()
+    elif isinstance(exc, ConflictError):
         exc = Conflict(" ".join(exc.messages))
     elif isinstance(exc, IntegrityError):
         # A database rule that no check before the write could see: another write, at the same

@@ -7,18 +7,11 @@ stack. Each is refused here, before any serializer sees it.
 
 import math
 
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
-from rest_framework import exceptions, parsers, status
+from rest_framework import exceptions, parsers
 
 # Deeper than any resource's body (a related record given as an object is two levels).
 MAX_DEPTH = 20
-
-
-class BodyTooLarge(exceptions.APIException):
-    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
-    default_detail = _("The body is too large.")
-    default_code = "too_large"
 
 
 def _refuse(reason):
@@ -50,11 +43,6 @@ def _check(data) -> None:
 
 class StrictJSONParser(parsers.JSONParser):
     def parse(self, stream, media_type=None, parser_context=None):
-        request = (parser_context or {}).get("request")
-        length = request.META.get("CONTENT_LENGTH") if request is not None else None
-        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
-        if limit is not None and length and str(length).isdigit() and int(length) > limit:
-            raise BodyTooLarge()
         try:
             data = super().parse(stream, media_type, parser_context)
         except RecursionError:
