@@ -43,10 +43,16 @@ def membership(term, *, id_, organization_id, post_id, role, slugs) -> dict:
     }
 
 
+def office_organization(office: str) -> str:
+    """The chair and deputy chair are posts of the GCG; the secretariat (the Office, para. 12)
+    serves the whole Alliance."""
+    return ALLIANCE if office == Office.SECRETARIAT else GCG
+
+
 def governance_export() -> dict:
     seats = list(Seat.objects.select_related("constituency"))
     seat_terms = list(SeatTerm.objects.all())
-    office_terms = list(OfficeTerm.objects.filter(office__in=[Office.CHAIR, Office.DEPUTY_CHAIR]))
+    office_terms = list(OfficeTerm.objects.all())
     groups = list(ActionGroup.objects.all())
     memberships = list(Membership.objects.select_related("group"))
     partner_pks = {t.partner_id for t in [*seat_terms, *office_terms, *memberships]}
@@ -107,10 +113,9 @@ def governance_export() -> dict:
                 "id": f"office-{office}",
                 "label": str(label),
                 "role": str(label),
-                "organization_id": GCG,
+                "organization_id": office_organization(office),
             }
             for office, label in Office.choices
-            if office in (Office.CHAIR, Office.DEPUTY_CHAIR)
         ],
         *[
             {
@@ -140,7 +145,7 @@ def governance_export() -> dict:
             membership(
                 term,
                 id_=f"office-term-{term.pk}",
-                organization_id=GCG,
+                organization_id=office_organization(term.office),
                 post_id=f"office-{term.office}",
                 role=str(term.get_office_display()),
                 slugs=slugs,
@@ -181,9 +186,9 @@ class PopoloView(ConditionalMixin, APIView):
 
     Organizations: the Alliance, its Global Coordinating Group, each Action Group and every
     partner that holds or held a seat, an office or a membership (with its org-id.guide
-    identifiers). Posts: each GCG seat, the chair and the deputy chair, and the chair and
-    co-chair of each Action Group. Memberships: every seat term, office term and Action Group
-    membership, with start and end dates. Popolo end dates are the last day held (the registry's
+    identifiers). Posts: each GCG seat, the chair and the deputy chair of the GCG, the
+    secretariat of the Alliance, and the chair and co-chair of each Action Group. Memberships:
+    every seat term, office term and Action Group membership, with start and end dates. Popolo end dates are the last day held (the registry's
     own `end_date` is the first day no longer held).
     """
 

@@ -140,3 +140,19 @@ def test_every_api_example_in_the_readme_answers_with_the_seeded_records():
     assert ilo["acronym"] == "ILO"
     found = APIClient().get("/api/v1/partners/", {"q": "labour organisaton", "page_size": 5})
     assert found.json()["results"][0]["acronym"] == "ILO"
+
+
+def test_the_popolo_export_names_the_ilo_as_the_alliances_secretariat():
+    from django.core.management import call_command
+
+    call_command("load_alliance87", verbosity=0)
+
+    export = APIClient().get("/api/v1/popolo/").json()
+
+    post = next(p for p in export["posts"] if p["id"] == "office-secretariat")
+    assert post["organization_id"] == "alliance87"
+    held = [m for m in export["memberships"] if m["post_id"] == "office-secretariat"]
+    assert [m["member"]["id"] for m in held] == ["partner-international-labour-organization"]
+    assert any(
+        o["id"] == "partner-international-labour-organization" for o in export["organizations"]
+    )
