@@ -188,8 +188,9 @@ class PopoloView(ConditionalMixin, APIView):
     partner that holds or held a seat, an office or a membership (with its org-id.guide
     identifiers). Posts: each GCG seat, the chair and the deputy chair of the GCG, the
     secretariat of the Alliance, and the chair and co-chair of each Action Group. Memberships:
-    every seat term, office term and Action Group membership, with start and end dates. Popolo end dates are the last day held (the registry's
-    own `end_date` is the first day no longer held).
+    every seat term, office term and Action Group membership, with start and end dates. Popolo
+    end dates are the last day held (the registry's own `end_date` is the first day no longer
+    held).
     """
 
     permission_classes = [AllowAny]
