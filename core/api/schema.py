@@ -12,7 +12,11 @@ ERRORS = {
     "401": _("Not authenticated: this needs an API token (`Authorization: Token <key>`)."),
     "403": _("Forbidden: the token's user lacks the permission this needs."),
     "404": _("Not found: no such record (or page)."),
-    "409": _("Conflict: other records depend on this one."),
+    "409": _(
+        "Conflict: another change made at the same moment came first (reload and try again), "
+        "or other records depend on this one."
+    ),
+    "413": _("Too large: the body is over the upload limit."),
     "415": _("Unsupported media type: send JSON."),
     "429": _("Too many requests: wait the seconds in the `Retry-After` header."),
 }
@@ -35,7 +39,8 @@ class RegistryAutoSchema(AutoSchema):
                 codes += ["401", "403"]
         else:
             anonymous = getattr(view, "anonymous_create", False) and self._is_create_operation()
-            codes += ["415"] if method != "DELETE" else ["409"]
+            # Any write may meet another at the same moment (409); a body may be too large.
+            codes += ["409"] + (["413", "415"] if method != "DELETE" else [])
             if not anonymous:
                 codes += ["401", "403"]
             if detail:
