@@ -19,7 +19,6 @@ from django_countries.fields import CountryField
 from core.models import TimestampedModel, UnshownColumnsManager, related_model
 
 from . import orgid
-
 from .regions import countries_in, region_for
 
 # The shape of every code in the register: a country (with subdivision) or XI/XM, then the list.

@@ -1,4 +1,4 @@
-"""org-id.guide's register of identifier schemes, shipped as data (partners/data/org-id-schemes.json).
+"""org-id.guide's register of identifier schemes, shipped as data: data/org-id-schemes.json.
 
 The file is rebuilt from a checkout of github.com/org-id/register with
 `manage.py import_org_id_register PATH`; it records the register's commit and its date.
@@ -43,7 +43,7 @@ def validate_scheme(code: str) -> None:
 
 
 def validate_identifier(code: str, identifier: str) -> None:
-    """The identifier uses only the characters IATI allows, and the scheme's pattern if it has one."""
+    """Only the characters IATI allows, and the scheme's own pattern where it has one."""
     if not IDENTIFIER_CHARACTERS.match(identifier):
         raise ValidationError(
             _("An identifier has only letters, digits and the characters - _ : . (no spaces)."),
@@ -53,7 +53,10 @@ def validate_identifier(code: str, identifier: str) -> None:
     pattern = entry and entry.get("pattern")
     if pattern and not re.fullmatch(pattern, identifier):
         raise ValidationError(
-            _("“%(identifier)s” is not a %(code)s identifier (the register's pattern: %(pattern)s)."),
+            _(
+                "“%(identifier)s” is not a %(code)s identifier (the register's pattern: "
+                "%(pattern)s)."
+            ),
             code="identifier_pattern",
             params={"identifier": identifier, "code": code, "pattern": pattern},
         )
