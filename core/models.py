@@ -90,6 +90,20 @@ class UnshownColumnsManager(models.Manager):
         return queryset.defer(*hidden) if hidden else queryset
 
 
+# What a stored address must start with to be shown as a link: no javascript: or data: URL,
+# whatever wrote it (a form, the API, a shell or a bulk load).
+WEB_ADDRESS = r"^https?://"
+
+
+def web_address_check(field: str, *, name: str) -> models.CheckConstraint:
+    """The database's refusal of any address in `field` that is not http(s) (blank allowed)."""
+    return models.CheckConstraint(
+        condition=Q(**{field: ""}) | Q(**{f"{field}__iregex": WEB_ADDRESS}),
+        name=name,
+        violation_error_message=_("Give an address that starts with https:// or http://."),
+    )
+
+
 class DatedQuerySet(models.QuerySet):
     """Answers "as of" questions over half-open periods `[start_date, end_date)`."""
 

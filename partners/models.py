@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from core.models import TimestampedModel, UnshownColumnsManager, related_model
+from core.models import TimestampedModel, UnshownColumnsManager, related_model, web_address_check
 
 from . import orgid
 from .regions import countries_in, region_for
@@ -218,6 +218,7 @@ class Partner(TimestampedModel):
             models.Index(name="partner_category_name", fields=["category", "name"]),
         ]
         constraints = [
+            web_address_check("website", name="partner_website_is_web_address"),
             models.CheckConstraint(
                 condition=~Q(status="active") | Q(status_reason=""),
                 name="partner_active_has_no_status_reason",
@@ -370,6 +371,7 @@ class PartnershipApplication(TimestampedModel):
         verbose_name_plural = _("partnership applications")
         ordering = ["-created", "-id"]
         constraints = [
+            web_address_check("website", name="application_website_is_web_address"),
             models.CheckConstraint(
                 condition=Q(commitment_accepted=True),
                 name="application_commitment_accepted",

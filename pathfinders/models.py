@@ -17,6 +17,7 @@ from core.models import (
     TimestampedModel,
     format_partial_date,
     track_links,
+    web_address_check,
 )
 from governance.models import Event
 from partners.models import Partner
@@ -306,6 +307,7 @@ class RoadMap(DatedModel):
         verbose_name_plural = _("road maps")
         ordering = ["pathfinder", F("adopted_on").asc(nulls_last=True), "id"]
         constraints = [
+            web_address_check("document_url", name="roadmap_document_is_web_address"),
             *DatedModel.Meta.constraints,
             models.UniqueConstraint(
                 fields=["pathfinder"],
@@ -368,6 +370,7 @@ class Milestone(TimestampedModel):
         verbose_name_plural = _("milestones")
         ordering = ["road_map", F("due_date").asc(nulls_last=True), "id"]
         constraints = [
+            web_address_check("evidence_url", name="milestone_evidence_is_web_address"),
             models.CheckConstraint(
                 condition=Q(status="done", completed_on__isnull=False)
                 | (~Q(status="done") & Q(completed_on__isnull=True)),
@@ -375,7 +378,7 @@ class Milestone(TimestampedModel):
                 violation_error_message=_(
                     "A milestone has a completion date exactly when it is done."
                 ),
-            )
+            ),
         ]
 
     def __str__(self):
@@ -402,6 +405,7 @@ class AnnualReport(TimestampedModel):
         verbose_name_plural = _("annual reports")
         ordering = ["pathfinder", "-year"]
         constraints = [
+            web_address_check("document_url", name="annualreport_document_is_web_address"),
             models.UniqueConstraint(
                 fields=["pathfinder", "year"],
                 name="annualreport_one_per_year",
@@ -467,11 +471,14 @@ class PathfinderSettings(TimestampedModel):
         verbose_name = _("pathfinder page settings")
         verbose_name_plural = _("pathfinder page settings")
         constraints = [
+            web_address_check(
+                "delta87_country_url", name="pathfindersettings_delta87_is_web_address"
+            ),
             models.CheckConstraint(
                 condition=Q(pk=1),
                 name="pathfindersettings_single_row",
                 violation_error_message=_("There is one set of pathfinder page settings."),
-            )
+            ),
         ]
 
     def __str__(self):

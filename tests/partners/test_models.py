@@ -253,3 +253,34 @@ def test_an_identifier_is_checked_against_its_schemes_pattern_where_the_register
     orgid.validate_identifier("GB-CHC", "1090095")
     with pytest.raises(ValidationError, match="not a GB-CHC identifier"):
         orgid.validate_identifier("GB-CHC", "A123")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("address", ["javascript:alert(1)", "data:text/html,<b>x</b>", "ftp://x"])
+def test_the_database_refuses_a_website_that_is_no_web_address_however_it_is_written(address):
+    from django.db import IntegrityError, transaction
+
+    partner = PartnerFactory()
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        type(partner).objects.filter(pk=partner.pk).update(website=address)
+    with pytest.raises(ValidationError, match="starts with https:// or http://"):
+        PartnerFactory.build(website=address).full_clean()
+
+
+@pytest.mark.parametrize(
+    ("value", "link"),
+    [
+        ("https://www.ilo.org/", "https://www.ilo.org/"),
+        ("HTTP://example.org", "HTTP://example.org"),
+        ("javascript:alert(1)", ""),
+        (" javascript:alert(1)", ""),
+        ("data:text/html,x", ""),
+        ("", ""),
+        (None, ""),
+    ],
+)
+def test_only_web_addresses_become_links(value, link):
+    from core.templatetags.links import web_url
+
+    assert web_url(value) == link
