@@ -13,7 +13,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html_join
-from django.utils.http import urlencode
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from pghistory import config as pghistory_config
@@ -25,6 +25,15 @@ from .models import LINK_ADDED, LINK_REMOVED, ApiToken
 admin.site.site_header = _("Alliance 8.7 registry")
 admin.site.site_title = _("Alliance 8.7 registry")
 admin.site.index_title = _("Secretariat")
+
+
+def is_same_site_path(url: str) -> bool:
+    """A path of this site ("/admin/…"), not an address elsewhere ("//evil.example", "https:…")."""
+    return (
+        url.startswith("/")
+        and not url.startswith(("//", "/\\"))
+        and url_has_allowed_host_and_scheme(url, allowed_hosts=None)
+    )
 
 
 def events_url(obj, *, back: str = "") -> str:
@@ -190,6 +199,14 @@ class HistoryAdmin(EventsAdmin):
 
     def get_list_display(self, request):
         return self.list_display
+
+    def changelist_view(self, request, extra_context=None):
+        # "Back" returns to the record's page: only a path on this site, never another site.
+        back = request.GET.get("back")
+        if back is not None and not is_same_site_path(back):
+            request.GET = request.GET.copy()
+            del request.GET["back"]
+        return super().changelist_view(request, extra_context)
 
     def get_queryset(self, request):
         # MiddlewareEvents is the same union of event tables plus the user and URL that

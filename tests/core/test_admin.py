@@ -7,6 +7,7 @@ from django.contrib.admin.utils import quote
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.http import urlencode
 
 from core.admin import events_url
 from tests import factories as f
@@ -374,3 +375,27 @@ def test_an_action_refused_by_the_database_is_a_message_and_the_others_go_ahead(
     ]
     second.refresh_from_db()
     assert second.acronym == "OK"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "back", ["https://evil.example/", "//evil.example/x", "/\\evil.example", "javascript:alert(1)"]
+)
+def test_the_history_back_link_never_leaves_the_site(viewer_client, back):
+    partner = f.PartnerFactory()
+
+    response = viewer_client.get(history_of(partner) + "&" + urlencode({"back": back}))
+
+    assert response.status_code == 200
+    assert "evil.example" not in response.content.decode()
+    assert "javascript:" not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_history_back_link_returns_to_the_records_page(viewer_client):
+    partner = f.PartnerFactory()
+    page = reverse("admin:partners_partner_change", args=[partner.pk])
+
+    response = viewer_client.get(history_of(partner) + "&" + urlencode({"back": page}))
+
+    assert f'href="{page}' in response.content.decode()
