@@ -1,14 +1,19 @@
 """Public partner pages: the directory (and its CSV) and the join form."""
 
+from hashlib import sha256
+from itertools import chain, islice
+
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.http import StreamingHttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.generic import TemplateView
 
-from core.caching import cacheable_when_anonymous
-from core.clients import client_address
+from core.caching import CACHE_SECONDS, cacheable_when_anonymous, data_version
+from core.limits import Limit
 
 from . import csv
 from .facets import DISPLAY_PARAMETERS, cached_facets
@@ -16,8 +21,11 @@ from .filters import SORT_CHOICES, PartnerFilterSet
 from .forms import DEFAULT_PAGE_SIZE, PAGE_SIZES, DirectoryOptionsForm, JoinForm
 from .models import Partner
 
-JOIN_LIMIT = 5  # applications per address
-JOIN_WINDOW = 60 * 60  # seconds
+JOIN_LIMIT = Limit("join", count=5, seconds=60 * 60)
+# A full export reads every matching partner: a person needs a few an hour, a loop many.
+EXPORT_LIMIT = Limit("export", count=30, seconds=60 * 60)
+# A repeated export is served from a copy until the partners change; a larger one is streamed.
+EXPORT_COPY_MAX_BYTES = 8 * 1024 * 1024
 
 
 def filtered_partners(data):
@@ -61,27 +69,55 @@ def partner_list(request):
 
 @require_GET
 def partner_export(request):
-    """Every partner of the filtered directory as CSV (not only one page), streamed."""
-    _filterset, partners = filtered_partners(request.GET)
-    response = StreamingHttpResponse(
-        csv.partner_rows(partners, request), content_type="text/csv; charset=utf-8"
-    )
+    """Every partner of the filtered directory as CSV (not only one page), streamed.
+
+    Limited per client. The first rows are read before the answer starts, so a database that
+    does not answer is a 503, never a 200 cut off after its header.
+    """
+    if EXPORT_LIMIT.reached(request):
+        response = HttpResponse(
+            _("Too many exports from your address: try again in an hour."),
+            status=429,
+            content_type="text/plain; charset=utf-8",
+        )
+        response["Retry-After"] = str(EXPORT_LIMIT.seconds)
+        return response
+    EXPORT_LIMIT.record(request)
+    key = _export_key(request)
+    copy = cache.get(key)
+    if copy is not None:
+        response = HttpResponse(copy, content_type=CSV_TYPE)
+    else:
+        _filterset, partners = filtered_partners(request.GET)
+        rows = csv.partner_rows(partners, request)
+        first = list(islice(rows, 2))  # the header and the first partner: the query has run
+        response = StreamingHttpResponse(_kept(chain(first, rows), key), content_type=CSV_TYPE)
     response["Content-Disposition"] = 'attachment; filename="alliance87-partners.csv"'
     return response
 
 
-def _join_limit_reached(request) -> bool:
-    return cache.get(f"join:{client_address(request)}", 0) >= JOIN_LIMIT
+CSV_TYPE = "text/csv; charset=utf-8"
 
 
-def _count_join(request) -> None:
-    key = f"join:{client_address(request)}"
-    # add() starts the window only once; incr() keeps its expiry.
-    cache.add(key, 0, JOIN_WINDOW)
-    try:
-        cache.incr(key)
-    except ValueError:  # the window expired between add() and incr()
-        cache.add(key, 1, JOIN_WINDOW)
+def _export_key(request) -> str:
+    """The copy of this export: its address (host included: rows link to profiles), language and
+    the version of the partners it lists."""
+    address = sha256(request.build_absolute_uri().encode()).hexdigest()
+    return f"export:{data_version('partners.Partner')}:{get_language()}:{address}"
+
+
+def _kept(rows, key):
+    """Yields `rows` and, once all were sent, keeps them as the copy (if not too large)."""
+    kept, size = [], 0
+    for row in rows:
+        yield row
+        if kept is not None:
+            kept.append(row)
+            size += len(row)
+            if size > EXPORT_COPY_MAX_BYTES:
+                kept = None
+    if kept is not None:
+        cache.set(key, "".join(kept), CACHE_SECONDS)
 
 
 @require_http_methods(["GET", "POST"])
@@ -92,9 +128,9 @@ def join(request):
         if form.is_spam:
             return redirect("partners:join_thanks")
         if form.is_valid():
-            if not _join_limit_reached(request):
+            if not JOIN_LIMIT.reached(request):
                 form.save()
-                _count_join(request)
+                JOIN_LIMIT.record(request)
                 return redirect("partners:join_thanks")
             # The answers stay in the form: a person can send them again later.
             status = 429

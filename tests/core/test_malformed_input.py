@@ -13,11 +13,11 @@ from rest_framework.test import APIClient
 from core.models import ApiToken
 
 ERROR_KEYS = {"status", "code", "detail", "errors"}
-BAD_TEXT = {
-    "lone surrogate": "\\ud800",
-    "NUL": "\\u0000",
-    "overlong": "x" * 200_000,
-}
+BAD_TEXT = {"lone surrogate": "\\ud800", "NUL": "\\u0000"}
+
+
+# Over DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB).
+HUGE = '{"name": "' + "x" * 3_000_000 + '"}'
 
 
 def _deep(levels: int) -> str:
@@ -30,7 +30,7 @@ BODIES = {
     "not JSON": "{name: 'x'",
     "a list": "[1, 2, 3]",
     "a number out of range": '{"value": 1e400, "name": "x"}',
-    "huge": '{"name": "' + "x" * 3_000_000 + '"}',
+    "overlong": '{"name": "' + "x" * 200_000 + '", "title": "' + "x" * 200_000 + '"}',
     **{
         f"{what} in {field}": json.dumps({field: "TEXT"}).replace('"TEXT"', f'"{text}"')
         for what, text in BAD_TEXT.items()
@@ -81,6 +81,8 @@ def test_every_write_operation_answers_malformed_bodies_with_a_4xx_in_the_error_
     for method, template in write_operations():
         path = concrete(superuser_client, template) if "{" in template else template
         cases = [(name, body, "application/json") for name, body in BODIES.items()]
+        if method == "POST":
+            cases.append(("huge", HUGE, "application/json"))
         cases += [
             ("text/plain", "name=x", "text/plain"),
             ("XML", "<partner><name>x</name></partner>", "application/xml"),

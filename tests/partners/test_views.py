@@ -578,3 +578,52 @@ class TestPartnerDirectory(PublicPageTests):
     path = LIST
     factory = PartnerFactory
     text_field = "description"
+
+
+def test_the_export_is_limited_per_client_whatever_it_forwards(client):
+    from partners.views import EXPORT_LIMIT
+
+    answers = [
+        client.get(EXPORT, HTTP_X_FORWARDED_FOR=f"198.51.100.{n}").status_code
+        for n in range(EXPORT_LIMIT.count + 2)
+    ]
+
+    assert answers[: EXPORT_LIMIT.count] == [200] * EXPORT_LIMIT.count
+    assert answers[EXPORT_LIMIT.count :] == [429, 429]
+    assert client.get(EXPORT)["Retry-After"] == str(EXPORT_LIMIT.seconds)
+
+
+def test_a_repeated_export_is_served_from_a_copy_until_the_partners_change(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    partner = PartnerFactory(name="Walk Free")
+    first = b"".join(client.get(EXPORT).streaming_content)
+
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(EXPORT)
+    assert again.content == first
+    assert len(queries) == 1  # the data version alone
+
+    partner.name = "Walk Free Foundation"
+    partner.save()
+    renewed = client.get(EXPORT)
+    assert b"Walk Free Foundation" in b"".join(renewed.streaming_content)
+
+
+def test_an_export_that_cannot_read_its_first_rows_is_a_503_not_a_cut_off_200(client, monkeypatch):
+    from django.db import OperationalError
+
+    from partners import csv
+
+    def unreachable(partners, request):
+        yield "Name\\r\\n"
+        raise OperationalError("could not connect to server")
+
+    monkeypatch.setattr(csv, "partner_rows", unreachable)
+    client.raise_request_exception = False
+
+    response = client.get(EXPORT)
+
+    assert response.status_code == 503
+    assert response["Retry-After"]
