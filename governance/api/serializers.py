@@ -58,6 +58,7 @@ class EventSerializer(RegistrySerializer):
             "description",
             "outcome",
             "source",
+            "status",
         ]
 
 
@@ -91,7 +92,16 @@ class PledgeAssessmentSerializer(RegistrySerializer):
 class GlobalEstimateSerializer(RegistrySerializer):
     class Meta:
         model = GlobalEstimate
-        fields = [*REGISTRY_FIELDS, "slug", "label", "value", "position", "source", "part_of"]
+        fields = [
+            *REGISTRY_FIELDS,
+            "slug",
+            "label",
+            "value",
+            "position",
+            "source",
+            "part_of",
+            "unit",
+        ]
 
 
 class RotationSerializer(serializers.Serializer):

@@ -54,7 +54,7 @@ class PartnerIdentifierSerializer(RegistrySerializer):
 
     class Meta:
         model = PartnerIdentifier
-        fields = [*REGISTRY_FIELDS, "org_id", "scheme", "identifier", "partner"]
+        fields = [*REGISTRY_FIELDS, "org_id", "scheme", "identifier", "partner", "source"]
 
 
 class PartnershipApplicationSerializer(RegistrySerializer):

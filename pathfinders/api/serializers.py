@@ -64,6 +64,7 @@ class StageChangeSerializer(RegistrySerializer):
             "source",
             "pathfinder",
             "event",
+            "is_correction",
         ]
 
 

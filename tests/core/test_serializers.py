@@ -115,3 +115,32 @@ def test_columns_no_resource_shows_are_left_unread_for_joined_records_too(monkey
     assert "source" in unshown_columns(Partner, False)
     assert "partner__source" in unshown_columns(PartnerIdentifier, {"partner": {}})
     assert "partner__source" not in unshown_columns(PartnerIdentifier, False)
+
+
+def test_every_field_of_every_resource_is_in_its_serializer():
+    """Serializers list their fields: a field added to a model must be added there too (or
+    declared serialize=False, for the database alone)."""
+    from django.apps import apps
+
+    from core.api.resources import resource_for
+    from core.api.serializers import RegistrySerializer
+
+    missing = []
+    for serializer in _all_subclasses(RegistrySerializer):
+        meta = getattr(serializer, "Meta", None)
+        if meta is None or resource_for(meta.model) is None:
+            continue
+        fields = {
+            f.name
+            for f in meta.model._meta.get_fields()
+            if (f.concrete or f.many_to_many) and not f.auto_created and f.serialize is not False
+        }
+        missing += [f"{meta.model._meta.label}.{name}" for name in fields - set(meta.fields)]
+    assert apps.ready
+    assert missing == []
+
+
+def _all_subclasses(cls):
+    for sub in cls.__subclasses__():
+        yield sub
+        yield from _all_subclasses(sub)
