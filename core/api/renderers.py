@@ -1,6 +1,7 @@
 """CSV for spreadsheets: `?format=csv` on any list gives the whole filtered list, streamed."""
 
 import csv
+import datetime
 import io
 
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +9,8 @@ from rest_framework import exceptions
 from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.renderers import BaseRenderer
 from rest_framework.serializers import Serializer
+
+from core.models import DatedModel, last_day
 
 # A cell starting with one of these is a formula to a spreadsheet: quote it (CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -70,9 +73,18 @@ def csv_lines(serializer, rows):
     """
     writer = csv.writer(_Echo())
     columns = csv_columns(serializer)
+    # A spreadsheet reader takes `end_date` for the last day: the period's last day is added.
+    model = getattr(getattr(serializer, "Meta", None), "model", None)
+    half_open = model is not None and issubclass(model, DatedModel) and "end_date" in columns
+    if half_open:
+        columns.insert(columns.index("end_date") + 1, "last_day")
     first = True
     for chunk in rows:
         flat = [flatten(item) for item in chunk]
+        if half_open:
+            for row in flat:
+                end = row.get("end_date")
+                row["last_day"] = last_day(datetime.date.fromisoformat(end)) if end else None
         if first:
             known = set(columns)
             columns += [key for row in flat for key in row if key not in known and key]

@@ -242,3 +242,16 @@ def test_the_loser_of_two_simultaneous_rotations_from_a_vacant_chair_gets_a_409(
     assert "same moment" in body["detail"]
     assert OfficeTerm.objects.filter(office=Office.CHAIR).count() == 1
     assert OfficeTerm.objects.get().partner in (first, second)
+
+
+@pytest.mark.django_db
+def test_the_csv_of_seat_terms_gives_each_periods_last_day_beside_its_stored_end():
+    import csv
+    import io
+
+    SeatTermFactory(start_date=datetime.date(2019, 1, 1), end_date=datetime.date(2021, 1, 1))
+
+    response = APIClient().get("/api/v1/seat-terms/?format=csv")
+
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert (rows[0]["end_date"], rows[0]["last_day"]) == ("2021-01-01", "2020-12-31")
