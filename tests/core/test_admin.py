@@ -63,7 +63,9 @@ def test_every_registry_model_is_in_the_admin():
     registered = {
         model._meta.label_lower for model in admin.site._registry if model._meta.app_label in APPS
     }
-    assert registered == registry_models == set(MAKERS)
+    assert registered == registry_models
+    # The settings of one row are edited, never added or deleted: tests/pathfinders/test_admin.py.
+    assert registry_models - set(MAKERS) == {"pathfinders.pathfindersettings"}
 
 
 @pytest.mark.django_db

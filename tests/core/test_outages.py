@@ -127,13 +127,21 @@ def database_down(client, monkeypatch):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("path", ["/", "/partners/", "/fr/governance/"])
-def test_a_page_answers_503_with_retry_after_while_the_database_is_down(database_down, path):
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [
+        ("/", "Back in a moment"),
+        ("/partners/", "Back in a moment"),
+        ("/fr/governance/", "De retour dans un instant"),
+        ("/es/events/", "Volvemos en un momento"),
+    ],
+)
+def test_a_page_answers_503_with_retry_after_while_the_database_is_down(database_down, path, text):
     response = database_down.get(path)
 
     assert response.status_code == 503
     assert response["Retry-After"] == "10"
-    assert "Back in a moment" in response.content.decode()
+    assert text in response.content.decode()
 
 
 @pytest.mark.django_db

@@ -264,8 +264,9 @@ def test_the_database_refuses_a_website_that_is_no_web_address_however_it_is_wri
 
     with pytest.raises(IntegrityError), transaction.atomic():
         type(partner).objects.filter(pk=partner.pk).update(website=address)
-    with pytest.raises(ValidationError, match="starts with https:// or http://"):
+    with pytest.raises(ValidationError) as refused:
         PartnerFactory.build(website=address).full_clean()
+    assert "website" in refused.value.message_dict
 
 
 @pytest.mark.parametrize(

@@ -72,7 +72,9 @@ def snapshot(queryset_for):
 def real_rows(model):
     if model in with_source():
         return model.objects.exclude(source__startswith="Demo data")
-    return model.objects.exclude(partner__slug__startswith="demo-")
+    if any(f.name == "partner" for f in model._meta.get_fields()):
+        return model.objects.exclude(partner__slug__startswith="demo-")
+    return model.objects.all()  # settings: the demo writes none
 
 
 @pytest.mark.django_db
