@@ -5,7 +5,7 @@
 
 .DEFAULT_GOAL := help
 .DELETE_ON_ERROR:
-.PHONY: help install db db-stop run test superuser lint fmt migrations clean bench
+.PHONY: help install db db-stop run test superuser lint fmt migrations clean bench backup restore
 
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -52,6 +52,8 @@ help:
 	@echo "make migrations  manage.py makemigrations"
 	@echo "make db          prepare PostgreSQL and print the DATABASE_URL"
 	@echo "make db-stop     stop the project-local PostgreSQL cluster if it runs"
+	@echo "make backup      dump the database to backups/alliance87-<time>.dump (pg_dump -Fc)"
+	@echo "make restore FILE=backups/....dump   replace the database's contents with a dump"
 	@echo "make clean       remove .venv, .var (the local cluster included) and staticfiles"
 	@echo "make bench       benchmark every page and API target under gunicorn with wrk"
 	@echo "                 (BENCH_SECONDS=10 per target; writes bench/results/*.json)"
@@ -145,6 +147,21 @@ fmt: $(STAMP)
 	$(RUFF) check --fix . || status=1; \
 	$(RUFF) format .; \
 	exit $$status
+
+# ---------------------------------------------------------------- backup and restore
+
+# A dump of everything, the history included, in pg_dump's custom format; restore replaces the
+# database's objects with the dump's (--clean) and keeps nothing else.
+backup:
+	@$(with_db); \
+	mkdir -p backups; \
+	file=backups/alliance87-$$(date -u +%Y%m%dT%H%M%SZ).dump; \
+	pg_dump --format=custom --no-owner --file="$$file" "$$DATABASE_URL" && echo "$$file"
+
+restore:
+	@test -n "$(FILE)" || { echo "make restore FILE=backups/alliance87-....dump" >&2; exit 2; }
+	@$(with_db); \
+	pg_restore --clean --if-exists --no-owner --single-transaction --dbname="$$DATABASE_URL" "$(FILE)"
 
 # ---------------------------------------------------------------- clean
 
