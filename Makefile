@@ -5,7 +5,7 @@
 
 .DEFAULT_GOAL := help
 .DELETE_ON_ERROR:
-.PHONY: help install db db-stop run test superuser lint fmt migrations clean bench backup restore
+.PHONY: help install db db-stop run test superuser lint fmt migrations clean bench backup restore drill
 
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -57,6 +57,8 @@ help:
 	@echo "make clean       remove .venv, .var (the local cluster included) and staticfiles"
 	@echo "make bench       benchmark every page and API target under gunicorn with wrk"
 	@echo "                 (BENCH_SECONDS=10 per target; writes bench/results/*.json)"
+	@echo "make drill       fault drill: database, Redis, worker and slow-client faults under load"
+	@echo "                 (its own PostgreSQL and Redis; about 4 minutes; writes drill/results/*.json)"
 
 # ---------------------------------------------------------------- virtualenv
 
@@ -189,3 +191,11 @@ bench: $(STAMP)
 	$(step) "Translations" && $(compilemessages) && \
 	BENCH_SECONDS=$(BENCH_SECONDS) BENCH_WARMUP=$(BENCH_WARMUP) \
 	BENCH_CONNECTIONS=$(BENCH_CONNECTIONS) $(PY) -m bench.run
+
+# ---------------------------------------------------------------- fault drill
+
+# drill/run.py does it all (see README.md, "Fault drill"): a PostgreSQL cluster (.var/drill) and
+# a Redis of its own, never the machine's, gunicorn as in production, nginx in front if installed.
+drill: $(STAMP)
+	@$(step) "Translations" && $(compilemessages) && \
+	$(PY) -m drill.run
