@@ -171,3 +171,37 @@ def test_another_server_error_on_the_api_is_a_json_500(client, monkeypatch):
     assert response.status_code == 500
     assert response.json()["code"] == "server_error"
     assert "Retry-After" not in response
+
+
+def test_a_database_outage_logs_one_traceback_then_a_line_per_request():
+    import logging
+
+    from django.db import OperationalError
+
+    from core.logs import DatabaseOutageFilter
+
+    outage = DatabaseOutageFilter()
+
+    def record():
+        try:
+            raise OperationalError("could not connect to server")
+        except OperationalError:
+            import sys
+
+            exc_info = sys.exc_info()
+        return logging.LogRecord(
+            "django.request",
+            logging.ERROR,
+            __file__,
+            1,
+            "Service Unavailable: %s",
+            ("/",),
+            exc_info,
+        )
+
+    first, second, third = record(), record(), record()
+    assert all(outage.filter(r) for r in (first, second, third))
+
+    assert first.exc_info is not None
+    assert second.exc_info is None and third.exc_info is None
+    assert second.getMessage() == "Service Unavailable: /"
