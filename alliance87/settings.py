@@ -322,9 +322,17 @@ if SECURE_SSL:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"database_outage": {"()": "core.logs.DatabaseOutageFilter"}},
+    "filters": {
+        "database_outage": {"()": "core.logs.DatabaseOutageFilter"},
+        "client": {"()": "core.logs.ClientAddressFilter"},
+    },
+    "formatters": {"plain": {"format": "%(levelname)s %(name)s [%(client)s] %(message)s"}},
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "filters": ["database_outage"]},
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["database_outage", "client"],
+            "formatter": "plain",
+        },
     },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }

@@ -6,7 +6,6 @@ the chain that is not one of the listed proxies. Throttles, the join form's limi
 lock-outs and the logs all ask here.
 """
 
-from axes.helpers import get_cool_off
 from django.conf import settings
 
 
@@ -37,12 +36,16 @@ class LockoutRetryAfterMiddleware:
     """Says when a locked-out log-in may try again: django-axes answers 429 without it."""
 
     def __init__(self, get_response):
+        # Imported here: logging, configured before the apps are ready, imports this module.
+        from axes.helpers import get_cool_off
+
         self.get_response = get_response
+        self.get_cool_off = get_cool_off
 
     def __call__(self, request):
         response = self.get_response(request)
         if getattr(request, "axes_locked_out", False) and response.status_code == 429:
-            cool_off = get_cool_off(request)
+            cool_off = self.get_cool_off(request)
             if cool_off:
                 response["Retry-After"] = str(int(cool_off.total_seconds()))
         return response

@@ -6,6 +6,8 @@ import time
 
 from django.db import InterfaceError, OperationalError
 
+from .clients import client_address
+
 # One traceback of a database outage per this many seconds; the other requests log one line.
 OUTAGE_TRACEBACK_SECONDS = 30
 
@@ -29,4 +31,15 @@ class DatabaseOutageFilter(logging.Filter):
                     record.exc_text = None
                 else:
                     self._last = now
+        return True
+
+
+class ClientAddressFilter(logging.Filter):
+    """`client` on every record: the address of the request it is about, as TRUSTED_PROXIES
+    finds it ("-" for records of no request)."""
+
+    def filter(self, record):
+        request = getattr(record, "request", None)
+        meta = getattr(request, "META", None)
+        record.client = client_address(request) if meta is not None else "-"
         return True

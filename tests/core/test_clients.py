@@ -102,3 +102,21 @@ def test_rotating_forwarded_for_does_not_dodge_the_join_form_limit(client):
     ]
 
     assert answers == [302] * 5 + [429] * 2
+
+
+def test_log_records_name_the_client_as_the_trusted_proxies_find_it(settings):
+    import logging
+
+    from core.logs import ClientAddressFilter
+
+    settings.TRUSTED_PROXIES = 1
+    record = logging.LogRecord(
+        "django.request", logging.WARNING, __file__, 1, "Not Found", (), None
+    )
+    record.request = request_from("10.0.0.2", "1.2.3.4")
+    bare = logging.LogRecord("core.cache", logging.WARNING, __file__, 1, "Cache down", (), None)
+
+    ClientAddressFilter().filter(record)
+    ClientAddressFilter().filter(bare)
+
+    assert (record.client, bare.client) == ("1.2.3.4", "-")
