@@ -222,7 +222,7 @@ PGHISTORY_DEFAULT_TRACKERS = (
 # Triggers on auto-created many-to-many tables are not in migrations; install them after migrate.
 PGTRIGGER_INSTALL_ON_MIGRATE = True
 
-# ---------------------------------------------------------------- REST API (issue 4)
+# ---------------------------------------------------------------- REST API
 # Reads are open, writes need an API token (admin: "API tokens") and the model permission.
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "core.api.schema.RegistryAutoSchema",

@@ -1,5 +1,6 @@
 """What every registry admin shares: read-only timestamps, history from pghistory, service calls."""
 
+from collections import defaultdict
 from collections.abc import Callable
 
 from django.apps import apps
@@ -189,6 +190,36 @@ class RegistryStackedInline(admin.StackedInline):
     extra = 0
 
 
+def _name_the_linked_records(links) -> None:
+    """Gives each many-to-many link event `linked`: (field, the record it names), such as
+    ("partner", "UNICEF"); one query per kind of record named, however many links a page has."""
+    wanted = defaultdict(set)
+    for event in links:
+        event.linked_fields = [
+            field
+            for field in apps.get_model(event.pgh_obj_model)._meta.fields
+            if field.is_relation and field.attname in (event.pgh_data or {})
+        ]
+        for field in event.linked_fields:
+            wanted[field.related_model].add(event.pgh_data[field.attname])
+    names = {
+        (model, record.pk): str(record)
+        for model, pks in wanted.items()
+        for record in model._base_manager.filter(pk__in=pks)
+    }
+    for event in links:
+        event.linked = [
+            (
+                field.verbose_name,
+                names.get(
+                    (field.related_model, event.pgh_data[field.attname]),
+                    f"#{event.pgh_data[field.attname]}",
+                ),
+            )
+            for field in event.linked_fields
+        ]
+
+
 class HistoryAdmin(EventsAdmin):
     """pghistory's events list, with who made each change and what changed, readably."""
 
@@ -226,25 +257,19 @@ class HistoryAdmin(EventsAdmin):
     def record(self, event):
         return f"{event.pgh_obj_model} #{event.pgh_obj_id}"
 
-    @staticmethod
-    def _linked(event) -> list[tuple[str, str]]:
-        """(field, the record it names) of a link's row, such as ("partner", "UNICEF")."""
-        through = apps.get_model(event.pgh_obj_model)
-        linked = []
-        for attname, value in sorted((event.pgh_data or {}).items()):
-            field = next((f for f in through._meta.fields if f.attname == attname), None)
-            if field is None or not field.is_relation:
-                continue
-            record = field.related_model._base_manager.filter(pk=value).first()
-            linked.append((field.verbose_name, str(record) if record else f"#{value}"))
-        return linked
+    def get_changelist_instance(self, request):
+        changelist = super().get_changelist_instance(request)
+        _name_the_linked_records(
+            [e for e in changelist.result_list if e.pgh_label in (LINK_ADDED, LINK_REMOVED)]
+        )
+        return changelist
 
     @admin.display(description=_("what changed"))
     def changes(self, event):
         diff = {k: v for k, v in (event.pgh_diff or {}).items() if k != "updated"}
         if not diff and event.pgh_label in (LINK_ADDED, LINK_REMOVED):
             # A many-to-many link has no diff: what was linked is the row itself.
-            return format_html_join("", "<div><strong>{}</strong>: {}</div>", self._linked(event))
+            return format_html_join("", "<div><strong>{}</strong>: {}</div>", event.linked)
         if not diff:
             return "—"
         return format_html_join(

@@ -22,6 +22,14 @@ class UtcIsoDateTimeFilter(django_filters.IsoDateTimeFilter):
         return super().filter(qs, value)
 
 
+class AnyOfFilter(django_filters.MultipleChoiceFilter):
+    """Records whose array field holds any of the chosen values: one overlap (&&), which the
+    field's GIN index serves."""
+
+    def filter(self, qs, value):
+        return qs.filter(**{f"{self.field_name}__overlap": list(value)}) if value else qs
+
+
 class BaseFilterSet(django_filters.FilterSet):
     """Every list can be synced incrementally: `?updated_since=<ISO datetime>`."""
 
@@ -32,8 +40,7 @@ class BaseFilterSet(django_filters.FilterSet):
         help_text=_("Only records changed at or after this ISO 8601 date and time."),
     )
 
-    # Added for the API (issue 4): every list answers `?q=` and `?ordering=`; a subclass that
-    # declares its own keeps it.
+    # Every list answers `?q=` and `?ordering=`; a subclass that declares its own keeps it.
     @classmethod
     def get_filters(cls):
         filters = super().get_filters()
@@ -77,8 +84,7 @@ class DatedFilterSet(BaseFilterSet):
         return queryset.current(on=value)
 
 
-# ---------------------------------------------------------------- added for the API (issue 4)
-# Every list answers `?q=` and `?ordering=`; a FilterSet that declares its own keeps it.
+# ---------------------------------------------------------------- the fields `q` and `ordering` use
 
 SEARCHABLE = (models.CharField, models.TextField)
 SORTABLE = (

@@ -14,7 +14,6 @@ from .models import Constituency, Event, EventKind, Office, OfficeTerm, Seat, Se
 
 # The Alliance was launched in September 2016 (progress report, para. 7): nothing before it.
 RECORDS_BEGIN = datetime.date(2016, 9, 1)
-EVENTS_PER_PAGE = 20
 # The page shows the latest meetings and links to the events list for all of them: rendering
 # every meeting would make the page's time grow with the history.
 RECENT_MEETINGS = 10

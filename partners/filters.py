@@ -5,7 +5,7 @@ from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from core.filters import BaseFilterSet
+from core.filters import AnyOfFilter, BaseFilterSet
 
 from .models import (
     ApplicationStatus,
@@ -76,12 +76,10 @@ class PartnerFilterSet(BaseFilterSet):
     country = django_filters.MultipleChoiceFilter(
         choices=country_choices, label=_("Country"), distinct=False
     )
-    theme = django_filters.MultipleChoiceFilter(
-        choices=Theme.choices, method="filter_theme", label=_("Theme")
-    )
-    relation = django_filters.MultipleChoiceFilter(
+    theme = AnyOfFilter(field_name="themes", choices=Theme.choices, label=_("Theme"))
+    relation = AnyOfFilter(
+        field_name="relations",
         choices=Relation.choices,
-        method="filter_relation",
         label=_("Relation to the Alliance"),
         help_text=_("Any of the chosen relations: partner, development partner, collaborating."),
     )
@@ -119,14 +117,6 @@ class PartnerFilterSet(BaseFilterSet):
 
     def filter_region(self, queryset, name, value):
         return queryset.in_region(value)
-
-    def filter_theme(self, queryset, name, value):
-        # Any of the chosen themes: an overlap on the array, served by its GIN index.
-        return queryset.filter(themes__overlap=list(value)) if value else queryset
-
-    def filter_relation(self, queryset, name, value):
-        # Any of the chosen relations: an overlap on the array, served by its GIN index.
-        return queryset.filter(relations__overlap=list(value)) if value else queryset
 
     def filter_action_group(self, queryset, name, value):
         return queryset.filter(in_action_group(value))

@@ -26,6 +26,7 @@ JOIN_LIMIT = Limit("join", count=5, seconds=60 * 60)
 EXPORT_LIMIT = Limit("export", count=30, seconds=60 * 60)
 # A repeated export is served from a copy until the partners change; a larger one is streamed.
 EXPORT_COPY_MAX_BYTES = 8 * 1024 * 1024
+CSV_TYPE = "text/csv; charset=utf-8"
 
 
 def filtered_partners(data):
@@ -94,9 +95,6 @@ def partner_export(request):
         response = StreamingHttpResponse(_kept(chain(first, rows), key), content_type=CSV_TYPE)
     response["Content-Disposition"] = 'attachment; filename="alliance87-partners.csv"'
     return response
-
-
-CSV_TYPE = "text/csv; charset=utf-8"
 
 
 def _export_key(request) -> str:

@@ -40,7 +40,7 @@ class PathfinderCountryFilterSet(BaseFilterSet):
         fields = []
 
     def filter_as_of(self, queryset, name, value):
-        return queryset.with_stage(on=value).filter(stage__isnull=False)
+        return queryset.as_of(value)
 
     def filter_stage(self, queryset, name, value):
         on = self.form.cleaned_data.get("as_of")

@@ -65,6 +65,11 @@ class PathfinderQuerySet(models.QuerySet):
             report_dates_on=Value(on, output_field=models.DateField()),
         )
 
+    def as_of(self, on: datetime.date, *, dated: bool = False):
+        """The countries as they stood on `on`: each with the stage it had reached by then
+        (see with_stage); a country with no stage by then is left out."""
+        return self.with_stage(on=on, dated=dated).filter(stage__isnull=False)
+
     def with_stage(self, *, dated: bool = False, on: datetime.date | None = None):
         """Annotate the current stage, from the latest StageChange (null before the first).
 
@@ -127,24 +132,13 @@ class PathfinderCountry(TimestampedModel):
         """The annual-report traffic light on `on` (today): see `light_for()`.
 
         Read from `with_report_dates()`'s annotations when the row has them (a list computes
-        every row's light in its one query), from two queries otherwise.
+        every row's light in its one query), else by that query for this row alone.
         """
         on = on or timezone.localdate()
-        if getattr(self, "report_dates_on", None) == on:
-            return light_for(self.last_report_on, self.first_adopted_on, on)
-        last = (
-            self.annual_reports.filter(submitted_on__isnull=False, submitted_on__lte=on)
-            .order_by("-submitted_on")
-            .values_list("submitted_on", flat=True)
-            .first()
-        )
-        adopted = (
-            self.road_maps.filter(adopted_on__isnull=False, adopted_on__lte=on)
-            .order_by("adopted_on")
-            .values_list("adopted_on", flat=True)
-            .first()
-        )
-        return light_for(last, adopted, on)
+        row = self
+        if getattr(self, "report_dates_on", None) != on:
+            row = type(self).objects.with_report_dates(on).only("pk").get(pk=self.pk)
+        return light_for(row.last_report_on, row.first_adopted_on, on)
 
 
 # A report is due a year after the last one (or after the road map's adoption), overdue three

@@ -31,9 +31,11 @@ def pathfinder_list(request):
     # `?as_of=YYYY-MM-DD`: the countries as they stood on a date, as the API answers it.
     filters = PathfinderCountryFilterSet(request.GET or None)
     as_of = filters.form.cleaned_data.get("as_of") if filters.form.is_valid() else None
-    countries = PathfinderCountry.objects.with_stage(dated=True, on=as_of)
-    if as_of is not None:
-        countries = countries.filter(stage__isnull=False)
+    countries = (
+        PathfinderCountry.objects.as_of(as_of, dated=True)
+        if as_of is not None
+        else PathfinderCountry.objects.with_stage(dated=True)
+    )
     pathfinders = sorted(
         countries.select_related("government"),
         key=lambda pathfinder: pathfinder.country.name,

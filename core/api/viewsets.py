@@ -24,12 +24,13 @@ class RegistryViewSet(SharedReadMixin, ConditionalMixin, viewsets.ModelViewSet):
 
     lookup_value_regex = r"[0-9]+"
     filter_backends = [RegistryFilterBackend]
-    # True for records holding private data (contact details): no cache may keep an answer.
-    private = False
+    # True for records holding private data (contact details): reading them needs a token (the
+    # schema says so) and no cache on the way may keep an answer.
+    private_reads = False
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
-        if self.private:
+        if self.private_reads:
             response["Cache-Control"] = "no-store"
         return response
 

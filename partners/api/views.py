@@ -35,12 +35,11 @@ class PartnerViewSet(SlugLookupMixin, RegistryViewSet):
 
     A partner is found by its slug (`/api/v1/partners/international-labour-organization/`).
     Filter as the directory does: `q` (name, acronym, description; typos in names tolerated,
-    best match first), `category`,
-    `region`, `country` (ISO 3166 code), `theme`, `action_group` (slug of a group the partner is
-    a current member of), `gcg_seat_holder`, `status`, `joined_after`/`joined_before`, and
-    `ordering` (`name`, `joined`, `country`, with `-` for descending). `region` is derived from
-    the country and read-only. Repeat a parameter to match any of several values
-    (`?category=government&category=workers`).
+    best match first), `category`, `relation`, `region`, `country` (ISO 3166 code), `theme`,
+    `action_group` (slug of a group the partner is a current member of), `gcg_seat_holder`,
+    `status`, `joined_after`/`joined_before`, and `ordering` (`name`, `joined`, `country`, with
+    `-` for descending). `region` is derived from the country and read-only. Repeat a parameter
+    to match any of several values (`?category=government&category=workers`).
     """
 
     queryset = Partner.objects.all()
@@ -74,7 +73,6 @@ class PartnershipApplicationViewSet(RegistryViewSet):
 
     queryset = PartnershipApplication.objects.select_related("decided_by", "partner")
     serializer_class = PartnershipApplicationSerializer
-    private = True
     filterset_class = PartnershipApplicationFilterSet
     throttle_classes = [AnonThrottle, TokenThrottle, ApplicationSubmissionThrottle]
     private_reads = True

@@ -401,3 +401,17 @@ def test_the_history_back_link_returns_to_the_records_page(viewer_client):
     response = viewer_client.get(history_of(partner) + "&" + urlencode({"back": page}))
 
     assert f'href="{page}' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_history_list_names_linked_records_in_the_same_queries_for_2_and_10_links(
+    viewer_client,
+):
+    def queries_with(links):
+        pathfinder = f.PathfinderCountryFactory()
+        pathfinder.focal_points.add(*[f.PartnerFactory() for _ in range(links)])
+        with CaptureQueriesContext(connection) as queries:
+            assert viewer_client.get(history_of(pathfinder)).status_code == 200
+        return len(queries)
+
+    assert queries_with(2) == queries_with(10)
