@@ -2,28 +2,26 @@
 
 The usual faceting rule: a facet's counts are taken over the result filtered by every other
 facet but not by itself, so ticking one category still shows how many the other categories have.
-Each facet costs one aggregate query at most, whatever the number of partners or options; the
-total and the region and country facets share theirs when they count over the same partners.
+
+Where the other filters are only category, status, region, country, relation and one theme, the
+counts are sums over the tally the database keeps (PartnerTally: a few thousand cells, whatever
+the number of partners). Otherwise (a search, an Action Group, dates, several themes) they are
+counted over the matching partners, every facet that shares the same filters in one query.
 """
 
 from dataclasses import dataclass, field
-from hashlib import sha256
-from urllib.parse import urlencode
 
-from django.core.cache import cache
-from django.db.models import Count, Q
-from django.http import QueryDict
-from django.utils import translation
+from django.db import connections
+from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from core.caching import CACHE_SECONDS, data_version
 from core.models import current_condition, related_model
 
-from .filters import PartnerFilterSet
-from .models import Category, Partner, PartnerStatus, Relation, Theme
-from .regions import Region, region_for
+from .models import Category, Partner, PartnerStatus, PartnerTally, Relation, Theme, holding_a_seat
+from .regions import Region, countries_in, region_for
 from .search import PartnerSearch
+from .tally import ALL_THEMES
 
 
 @dataclass
@@ -48,173 +46,212 @@ class Facet:
         return any(option.selected for option in self.options)
 
 
-# What the facets depend on: a write to any of these changes their counts or labels.
-FACET_MODELS = (
-    "partners.Partner",
-    "action_groups.ActionGroup",
-    "action_groups.Membership",
-    "governance.SeatTerm",
-)
-# How the directory is shown rather than which partners it shows: no part of the cache key.
+# How the directory is shown rather than which partners it shows.
 DISPLAY_PARAMETERS = {"page", "per_page", "ordering"}
+# The filters the tally can answer, and the partner column each facet counts (None: by a query of
+# its own).
+TALLIED = {"category", "status", "region", "country", "relation", "theme"}
+COLUMNS = {
+    "category": "category",
+    "status": "status",
+    "country": "country",
+    "relation": "relations",
+    "theme": "themes",
+}
+ARRAYS = {"relations", "themes"}
 
 
-def _without(data: QueryDict, name: str) -> QueryDict:
-    others = data.copy()
-    others.pop(name, None)
-    others.pop("page", None)
-    return others
+def active_filters(filterset) -> dict:
+    """{filter name: value} of the filters `filterset` applies (its valid, non-empty values)."""
+    filterset.is_valid()
+    return {
+        name: value
+        for name, value in filterset.form.cleaned_data.items()
+        if name != "ordering" and value not in (None, "", [], ())
+    }
 
 
-def _search(data: QueryDict) -> PartnerSearch | None:
-    """The search of `data`'s `q` as the directory's filters read it, or None without one.
-
-    Built once for all the facets, which then filter by its condition in their own queries:
-    passing each a list of the matching ids, found first, costs more for a broad search.
-    """
-    form = PartnerFilterSet(data, queryset=Partner.objects.none()).form
-    # An invalid `q` (a NUL) is ignored by the directory's list: the counts ignore it too.
-    form.is_valid()
-    return PartnerSearch.of(form.cleaned_data.get("q") or "")
-
-
-def _partners_filtered_except(data: QueryDict, name: str, search: PartnerSearch | None):
-    """The partners `data` shows when its filter `name` is left out; the search as `search`."""
-    others = _without(data, name)
-    others.pop("q", None)
-    filtered = PartnerFilterSet(others, queryset=Partner.objects.all()).qs.order_by()
-    return filtered if search is None else filtered.filter(search.condition())
+def partners_filtered(filterset, filters: dict):
+    """The partners `filters` (a subset of the filterset's) select, unordered."""
+    partners = Partner.objects.all()
+    for name, value in filters.items():
+        if name == "q":
+            search = PartnerSearch.of(value)
+            partners = partners if search is None else partners.filter(search.condition())
+        else:
+            partners = filterset.filters[name].filter(partners, value)
+    return partners.order_by()
 
 
-def _options(choices, counts: dict, selected: list[str], *, keep_empty: bool = True):
-    return [
-        Option(str(value), str(label), counts.get(value, 0), str(value) in selected)
-        for value, label in choices
-        if keep_empty or counts.get(value) or str(value) in selected
-    ]
+def _tallied(filters: dict) -> bool:
+    return set(filters) <= TALLIED and len(filters.get("theme", ())) <= 1
 
 
-def _action_group_counts(partners) -> list[tuple[str, str, int]]:
-    """(slug, name, members among `partners` today) of every Action Group, by name."""
-    groups = related_model(Partner, "memberships__group").objects
-    current = current_condition(through="memberships")
-    groups = groups.annotate(
-        n=Count(
-            "memberships__partner",
-            filter=current & Q(memberships__partner__in=partners.values("pk")),
-            distinct=True,
+def _tally_cells(filters: dict, *, by_theme: bool = False):
+    """The tally's cells of the partners `filters` select: one cell per partner when not
+    `by_theme` (the "*" cells, or those of the one theme filtered by), one per partner and theme
+    when `by_theme`."""
+    cells = PartnerTally.objects.all()
+    if by_theme:
+        cells = cells.exclude(theme=ALL_THEMES)
+    else:
+        cells = cells.filter(theme=(filters.get("theme") or [ALL_THEMES])[0])
+    if "category" in filters:
+        cells = cells.filter(category__in=filters["category"])
+    if "status" in filters:
+        cells = cells.filter(status__in=filters["status"])
+    if "country" in filters:
+        cells = cells.filter(country__in=filters["country"])
+    if "region" in filters:
+        cells = cells.filter(country__in=countries_in(filters["region"]))
+    if "relation" in filters:
+        cells = cells.filter(relations__overlap=list(filters["relation"]))
+    return cells.order_by()
+
+
+def _grouped(queryset, columns: list[str], weight: str | None) -> dict[str, dict[str, int]]:
+    """{column: {value: sum of the `weight` column, or rows}} of `queryset`'s rows for each of
+    `columns`, array columns per element, in one query (one pass over the rows it selects)."""
+    if not columns:
+        return {}
+    read = sorted(set(columns) | ({weight} if weight else set()))
+    sql, params = queryset.values(*read).query.sql_with_params()
+    weight = f'rows."{weight}"' if weight else "1"
+    parts = []
+    for column in columns:
+        value = "element" if column in ARRAYS else f'rows."{column}"'
+        source = f'rows, unnest(rows."{column}") element' if column in ARRAYS else "rows"
+        parts.append(
+            f"SELECT '{column}', {value}::text, sum({weight})::int FROM {source} GROUP BY 2"
         )
-    ).order_by("name", "id")
-    return [(group.slug, group.name, group.n) for group in groups]
-
-
-def _cache_key(data: QueryDict) -> str:
-    pairs = sorted(
-        (name, value)
-        for name, values in data.lists()
-        if name not in DISPLAY_PARAMETERS
-        for value in values
-        if value
-    )
-    query = sha256(urlencode(pairs).encode()).hexdigest()
-    version = data_version(*FACET_MODELS)
-    return f"partners:facets:{translation.get_language()}:{version}:{query}"
-
-
-def cached_facets(data: QueryDict) -> tuple[list[Facet], int]:
-    """(the facets of `data`, the number of partners it shows), from the cache.
-
-    Counting costs an aggregate over every matching partner per facet, which grows with the
-    table. The key holds a version of the data the counts come from, so
-    any write makes a new entry; an unchanged page costs one cheap query.
-    """
-    key = _cache_key(data)
-    found = cache.get(key)
-    if found is None:
-        found = facets_and_total(data)
-        cache.set(key, found, CACHE_SECONDS)
+    query = f"WITH rows AS MATERIALIZED ({sql}) " + " UNION ALL ".join(parts)
+    found: dict[str, dict[str, int]] = {column: {} for column in columns}
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(query, params)
+        for column, value, n in cursor.fetchall():
+            found[column][value] = n
     return found
 
 
-def facets_and_total(data: QueryDict) -> tuple[list[Facet], int]:
-    """The directory's facets for the query `data` (request.GET), and the number it shows."""
-    search = _search(data)
+def counts(filterset, filters: dict, columns: list[str]) -> dict[str, dict[str, int]]:
+    """{column: {value: partners}} over the partners `filters` select, for each of `columns`."""
+    if not _tallied(filters):
+        return _grouped(partners_filtered(filterset, filters), columns, None)
+    found = {}
+    others = [column for column in columns if column != "themes"]
+    found.update(_grouped(_tally_cells(filters), others, "n"))
+    if "themes" in columns:
+        by_theme = _grouped(_tally_cells(filters, by_theme=True), ["theme"], "n")
+        found["themes"] = by_theme["theme"]
+    return found
 
-    def selected(name):
-        return data.getlist(name)
 
-    def left_out(name):
-        # A filter that is not set leaves out nothing: its facet counts over the whole result,
-        # as the facets of the other filters not set do, and one query serves them all.
-        return name if name in data else ""
+def total(filterset, filters: dict) -> int:
+    """The number of partners `filters` select."""
+    if _tallied(filters):
+        return _tally_cells(filters).aggregate(n=Sum("n"))["n"] or 0
+    return partners_filtered(filterset, filters).count()
 
-    def base(name):
-        return _partners_filtered_except(data, left_out(name), search)
 
-    counted: dict[tuple[str, str], dict[str, int]] = {}
+def _action_group_counts(filterset, filters: dict) -> list[tuple[str, str, int]]:
+    """(slug, name, members among the partners `filters` select today) of every Action Group."""
+    groups = related_model(Partner, "memberships__group").objects
+    members = current_condition(through="memberships")
+    if filters:
+        members &= Q(memberships__partner__in=partners_filtered(filterset, filters).values("pk"))
+    groups = groups.annotate(n=Count("memberships__partner", filter=members, distinct=True))
+    return [(group.slug, group.name, group.n) for group in groups.order_by("name", "id")]
 
-    def counts_by(name, field):
-        key = (left_out(name), field)
-        if key not in counted:
-            counted[key] = base(name).counts_by(field)
-        return counted[key]
 
-    by_country = counts_by("region", "country")
+def _seat_counts(filterset, filters: dict, among: int) -> dict[str, int]:
+    """{"true": holders of a GCG seat today among the partners `filters` select, "false": the
+    others of the `among` it selects}: the few holders counted, the others by difference."""
+    holding = partners_filtered(filterset, filters).filter(holding_a_seat()).count()
+    return {"true": holding, "false": among - holding}
+
+
+def _options(choices, counts: dict, selected, *, keep_empty: bool = True) -> list[Option]:
+    selected = [str(value) for value in selected or ()]
+    return [
+        Option(str(value), str(label), counts.get(str(value), 0), str(value) in selected)
+        for value, label in choices
+        if keep_empty or counts.get(str(value)) or str(value) in selected
+    ]
+
+
+def facets_and_total(filterset) -> tuple[list[Facet], int]:
+    """The directory's facets for `filterset` (bound to request.GET), and how many it shows."""
+    filters = active_filters(filterset)
+
+    def without(name):
+        return {key: value for key, value in filters.items() if key != name}
+
+    # One count per distinct set of other filters: the facets whose own filter is not set share
+    # the whole set, and one query.
+    wanted: dict[str, list[str]] = {}
+    for name in COLUMNS:
+        wanted.setdefault(name if name in filters else "", []).append(COLUMNS[name])
+    # The region facet counts by country, over the filters but the region.
+    region_columns = wanted.setdefault("region" if "region" in filters else "", [])
+    if "country" not in region_columns:
+        region_columns.append("country")
+    counted = {name: counts(filterset, without(name), columns) for name, columns in wanted.items()}
+
+    def counts_of(name):
+        column = "country" if name == "region" else COLUMNS[name]
+        return counted[name if name in filters else ""][column]
+
     by_region: dict[str, int] = {}
-    for code, n in by_country.items():
+    for code, n in counts_of("region").items():
         region = region_for(code)
         if region:
             by_region[region] = by_region.get(region, 0) + n
-    country_counts = counts_by("country", "country")
+    country_counts = counts_of("country")
     # A blank country (not recorded) is no option: it cannot be filtered on.
-    codes = {code for code in set(country_counts) | set(selected("country")) if code}
-    country_choices = sorted(
-        ((code, countries.name(code)) for code in codes), key=lambda choice: str(choice[1])
+    codes = set(country_counts) | set(filters.get("country", ()))
+    # django-countries keeps its list sorted in each language: filtered, not sorted again.
+    country_choices = [(code, name) for code, name in countries if code in codes]
+    # Every partner has one status: over the whole result, their counts add up to the total.
+    shown = (
+        sum(counts_of("status").values()) if "status" not in filters else total(filterset, filters)
     )
-    seats = base("gcg_seat_holder").counts_by_seat_holding()
-    groups = _action_group_counts(base("action_group"))
-    category_counts = counts_by("category", "category")
-    status_counts = counts_by("status", "status")
-    # Every partner has one category and one status: counted over the whole result, either adds
-    # up to the total, which then costs no COUNT of its own.
-    if not left_out("status"):
-        total = sum(status_counts.values())
-    elif not left_out("category"):
-        total = sum(category_counts.values())
-    else:
-        total = base("").count()
+    seats_among = shown if "gcg_seat_holder" not in filters else None
+    if seats_among is None:
+        seats_among = total(filterset, without("gcg_seat_holder"))
+    seats = _seat_counts(filterset, without("gcg_seat_holder"), seats_among)
+    groups = _action_group_counts(filterset, without("action_group"))
 
     facets = [
         Facet(
             "category",
             _("Category"),
             True,
-            _options(Category.choices, category_counts, selected("category")),
+            _options(Category.choices, counts_of("category"), filters.get("category")),
         ),
         Facet(
             "region",
             _("Region"),
             False,
-            _options(Region.choices, by_region, selected("region"), keep_empty=False),
+            _options(Region.choices, by_region, [filters.get("region", "")], keep_empty=False),
             any_label=_("All regions"),
         ),
         Facet(
             "country",
             _("Country"),
             True,
-            _options(country_choices, country_counts, selected("country"), keep_empty=False),
+            _options(country_choices, country_counts, filters.get("country"), keep_empty=False),
         ),
         Facet(
             "relation",
             _("Relation to the Alliance"),
             True,
-            _options(Relation.choices, base("relation").counts_by_relation(), selected("relation")),
+            _options(Relation.choices, counts_of("relation"), filters.get("relation")),
         ),
         Facet(
             "theme",
             _("Theme"),
             True,
-            _options(Theme.choices, base("theme").counts_by_theme(), selected("theme")),
+            _options(Theme.choices, counts_of("theme"), filters.get("theme")),
         ),
         Facet(
             "action_group",
@@ -223,7 +260,7 @@ def facets_and_total(data: QueryDict) -> tuple[list[Facet], int]:
             _options(
                 [(slug, name) for slug, name, _n in groups],
                 {slug: n for slug, _name, n in groups},
-                selected("action_group"),
+                [filters.get("action_group", "")],
             ),
             any_label=_("Any or none"),
         ),
@@ -234,7 +271,7 @@ def facets_and_total(data: QueryDict) -> tuple[list[Facet], int]:
             _options(
                 [("true", _("Holds a GCG seat")), ("false", _("Holds no GCG seat"))],
                 seats,
-                selected("gcg_seat_holder"),
+                [_boolean(filters.get("gcg_seat_holder"))],
             ),
             any_label=_("Either"),
         ),
@@ -242,7 +279,11 @@ def facets_and_total(data: QueryDict) -> tuple[list[Facet], int]:
             "status",
             _("Status"),
             True,
-            _options(PartnerStatus.choices, status_counts, selected("status")),
+            _options(PartnerStatus.choices, counts_of("status"), filters.get("status")),
         ),
     ]
-    return facets, total
+    return facets, shown
+
+
+def _boolean(value) -> str:
+    return "" if value is None else str(value).lower()

@@ -18,7 +18,7 @@ from django_countries.fields import CountryField
 
 from core.models import TimestampedModel, UnshownColumnsManager, related_model, web_address_check
 
-from . import orgid
+from . import orgid, tally
 from .regions import countries_in, region_for
 
 # The shape of every code in the register: a country (with subdivision) or XI/XM, then the list.
@@ -217,6 +217,8 @@ class Partner(TimestampedModel):
             # in name order.
             models.Index(name="partner_category_name", fields=["category", "name"]),
         ]
+        # Keep PartnerTally exact through every write, bulk and raw ones too.
+        triggers = tally.triggers()
         constraints = [
             web_address_check("website", name="partner_website_is_web_address"),
             models.CheckConstraint(
@@ -403,3 +405,30 @@ class PartnershipApplication(TimestampedModel):
     @property
     def is_open(self) -> bool:
         return self.status in {ApplicationStatus.SUBMITTED, ApplicationStatus.UNDER_REVIEW}
+
+
+class PartnerTally(models.Model):
+    """How many partners share one cell of the directory's filters, kept by the partners table's
+    triggers (partners/tally.py): the facet counts and totals without reading every partner.
+
+    `theme` is one of the partner's themes, or "*" for the cell that counts every partner once.
+    """
+
+    category = models.CharField(max_length=20, choices=Category.choices)
+    status = models.CharField(max_length=10, choices=PartnerStatus.choices)
+    country = CountryField(blank=True)
+    relations = ArrayField(models.CharField(max_length=32, choices=Relation.choices))
+    theme = models.CharField(max_length=32)
+    n = models.IntegerField()
+
+    class Meta:
+        verbose_name = _("partner tally")
+        verbose_name_plural = _("partner tallies")
+        ordering = ["theme", "category", "status", "country", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=tally.CELL, name="partner_tally_cell"),
+        ]
+        indexes = [models.Index(fields=["theme", "category", "status"], name="partner_tally_theme")]
+
+    def __str__(self):
+        return f"{self.theme}/{self.category}/{self.status}/{self.country}: {self.n}"

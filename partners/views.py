@@ -16,7 +16,7 @@ from core.caching import CACHE_SECONDS, cacheable_when_anonymous, data_version
 from core.limits import Limit
 
 from . import csv
-from .facets import DISPLAY_PARAMETERS, cached_facets
+from .facets import DISPLAY_PARAMETERS, facets_and_total
 from .filters import SORT_CHOICES, PartnerFilterSet
 from .forms import DEFAULT_PAGE_SIZE, PAGE_SIZES, DirectoryOptionsForm, JoinForm
 from .models import Partner
@@ -40,9 +40,9 @@ def filtered_partners(data):
 def partner_list(request):
     filterset, partners = filtered_partners(request.GET)
     options = DirectoryOptionsForm(request.GET)
-    facets, total = cached_facets(request.GET)
+    facets, total = facets_and_total(filterset)
     paginator = Paginator(partners, options.page_size())
-    # The cached total spares a COUNT over the whole search on every page.
+    # The facets' total spares a COUNT over the whole result.
     paginator.count = total
     page = paginator.get_page(request.GET.get("page"))
     return render(
