@@ -1,6 +1,7 @@
 """The URL mix of each benchmark target, built from the benchmark database's real rows.
 
-Every target gets at least MIX_SIZE distinct URLs (searches, filters, pages, slugs), so that no
+Every target gets many distinct URLs (searches, filters, pages, slugs: MIX_SIZE, PARTNER_SAMPLE
+partners, the directory's first DIRECTORY_PAGES pages, the API's first API_PAGES), so that no
 single cached URL is what gets measured. The mix is deterministic: the same database and seed give
 the same URLs. `build_mix` is pure, so it can be tested without a database; `corpus_from_db`
 gathers what it needs in a handful of queries.
@@ -12,23 +13,18 @@ from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 MIX_SIZE = 250
+# Partners whose profile (and API record) the mix asks for.
+PARTNER_SAMPLE = 300
 LANGUAGE_PREFIXES = ("", "/fr", "/es")
 STOPWORDS = {"and", "for", "the", "against", "with", "demo", "union", "workers"}
-# Searches a person types: words of the registry's own vocabulary, some with a typo.
-COMMON_WORDS = [
-    "child labour",
-    "forced labour",
-    "trafficking",
-    "modern slavery",
-    "forced marriage",
-    "domestic workers",
-    "supply chains",
-    "fishing",
-    "cocoa",
-    "garment",
-    "migrant workers",
-    "labour inspection",
-]
+# The directory's unfiltered pages, the API list's page-number pages and a search's pages.
+DIRECTORY_PAGES = 200
+DIRECTORY_PAGE_SIZE = 25  # partners.forms.DEFAULT_PAGE_SIZE
+API_PAGES = 500
+API_PAGE_SIZE = 50  # core.api.pagination.PAGE_SIZE
+SEARCH_PAGES = 3
+# The directory's filters, each asked for with a real value of the data.
+DIRECTORY_FILTERS = ("category", "region", "country", "theme", "relation", "status")
 
 
 @dataclass
@@ -44,6 +40,11 @@ class Corpus:
     pathfinder_codes: list[str]
     # `cursor` values taken from the `next` links of a walk through the API's cursor pages.
     deep_cursors: list[str] = field(default_factory=list)
+    # How many partners there are (the directory's and the API's last pages depend on it).
+    partners: int = 0
+    regions: list[str] = field(default_factory=list)
+    relations: list[str] = field(default_factory=list)
+    statuses: list[str] = field(default_factory=list)
 
 
 def typo(word: str, rng: random.Random) -> str:
@@ -103,56 +104,52 @@ def cursor_from(link: str) -> str:
     return parse_qs(urlsplit(link).query).get("cursor", [""])[0]
 
 
+def pages(partners: int, page_size: int, most: int) -> int:
+    """How many pages of `page_size` `partners` fill, at most `most` (at least 1)."""
+    return max(1, min(most, -(-partners // page_size)))
+
+
 def build_mix(corpus: Corpus, *, seed: int = 87) -> dict[str, list[str]]:
     """{target: URLs}: every target of bench.targets, from `corpus`."""
     rng = random.Random(seed)
     sample = _sampler(rng)
     names = corpus.names
+    filter_values = {
+        "category": corpus.categories,
+        "region": corpus.regions,
+        "country": corpus.countries,
+        "theme": corpus.themes,
+        "relation": corpus.relations,
+        "status": corpus.statuses,
+    }
+    filters = [name for name in DIRECTORY_FILTERS if filter_values[name]]
 
-    def directory(rng, n):
-        q = typo_search(rng.choice(names), rng) if n % 3 else rng.choice(COMMON_WORDS)
-        params = {"q": q}
-        if rng.random() < 0.6:
-            params["category"] = rng.choice(corpus.categories)
-        if rng.random() < 0.2:
-            params["country"] = rng.choice(corpus.countries)
-        if rng.random() < 0.2:
-            params["theme"] = rng.choice(corpus.themes)
-        if rng.random() < 0.2:
-            params["ordering"] = rng.choice(["name", "-joined", "country"])
-        if rng.random() < 0.15:
-            params["page"] = rng.randint(2, 3)
-        return query("/partners/", **params)
+    def directory_filtered(rng, n):
+        chosen = rng.sample(filters, min(len(filters), 1 + n % 2))
+        return query("/partners/", **{name: rng.choice(filter_values[name]) for name in chosen})
 
-    def api_list(rng, n):
-        # Pages only where there are surely that many: a page past the end is a 404.
-        params = {"page_size": 50}
-        kind = n % 4
-        if kind == 0:
-            params["page"] = rng.randint(1, 10)
-        elif kind == 1:
-            params.update(category=rng.choice(corpus.categories), page=rng.randint(1, 2))
-        elif kind == 2:
-            params["country"] = rng.choice(corpus.countries)
-        else:
-            params["joined_after"] = f"{rng.randint(2015, 2024)}-{rng.randint(1, 12):02d}-01"
-        if rng.random() < 0.5:
-            params["ordering"] = rng.choice(["name", "-joined", "country"])
-        return query("/api/v1/partners/", **params)
-
-    def api_search(rng, n):
-        return query("/api/v1/partners/", q=typo_search(rng.choice(names), rng), page_size=50)
+    def directory_search(rng, n):
+        q = typo_search(rng.choice(names), rng)
+        return query("/partners/", q=q, page=rng.randint(1, SEARCH_PAGES))
 
     # Keyset starts with at least 50 rows after them, so every reference page has 50 rows.
     starts = sorted(corpus.partner_ids)[: max(1, len(corpus.partner_ids) - 50)]
+    afters = distinct(lambda rng, n: str(rng.choice(starts)), rng)
+    directory_pages = pages(corpus.partners, DIRECTORY_PAGE_SIZE, DIRECTORY_PAGES)
+    api_pages = pages(corpus.partners, API_PAGE_SIZE, API_PAGES)
+    profiles = sample(corpus.slugs, PARTNER_SAMPLE)
     deep = corpus.deep_cursors
     return {
         "floor": [query("/bench/floor/", n=n) for n in range(MIX_SIZE)],
-        "reference": distinct(
-            lambda rng, n: query("/bench/reference/", after=rng.choice(starts)), rng
+        "reference": [query("/bench/reference/", after=a) for a in afters],
+        "reference_json": [query("/bench/reference.json", after=a) for a in afters],
+        # Fewer pages than DIRECTORY_PAGES (a small database): the same in French and Spanish.
+        "directory": with_languages(
+            [query("/partners/", page=n) for n in range(1, directory_pages + 1)], DIRECTORY_PAGES
         ),
-        "directory": distinct(directory, rng),
-        "profile": with_languages([f"/partners/{s}/" for s in sample(corpus.slugs)]),
+        "directory_filtered": distinct(directory_filtered, rng) if filters else [],
+        "directory_search": distinct(directory_search, rng),
+        "profile": [f"/partners/{s}/" for s in profiles],
         "pathfinder": with_languages(
             [f"/pathfinders/{code.lower()}/" for code in sample(corpus.pathfinder_codes)]
         ),
@@ -168,15 +165,16 @@ def build_mix(corpus: Corpus, *, seed: int = 87) -> dict[str, list[str]]:
             ),
             rng,
         ),
-        "api_list": distinct(api_list, rng),
-        "api_detail": [f"/api/v1/partners/{s}/" for s in sample(corpus.slugs)],
-        "api_search": distinct(api_search, rng),
+        # The count is part of every page-number page.
+        "api_list": [query("/api/v1/partners/", page=n) for n in range(1, api_pages + 1)],
+        "api_detail": [f"/api/v1/partners/{s}/" for s in sample(corpus.slugs, PARTNER_SAMPLE)],
         "api_cursor_first": [
-            query("/api/v1/partners/", cursor="", page_size=50, ref=f"bench-{n}")
+            query("/api/v1/partners/", cursor="", page_size=API_PAGE_SIZE, ref=f"bench-{n}")
             for n in range(MIX_SIZE)
         ],
         "api_cursor_deep": [
-            query("/api/v1/partners/", cursor=c, page_size=50) for c in dict.fromkeys(deep)
+            query("/api/v1/partners/", cursor=c, page_size=API_PAGE_SIZE)
+            for c in dict.fromkeys(deep)
         ],
     }
 
@@ -191,7 +189,10 @@ def _sampler(rng: random.Random):
 
 def corpus_from_db(*, client=None, walk: bool = True) -> Corpus:
     """The corpus of the current database; `client` (a Django test Client) walks the cursors."""
-    from partners.models import Category, Partner, Theme
+    from django.db import connection
+
+    from partners.models import Partner
+    from partners.regions import region_for
     from pathfinders.models import PathfinderCountry
 
     partners = Partner.objects.order_by("id")
@@ -199,20 +200,34 @@ def corpus_from_db(*, client=None, walk: bool = True) -> Corpus:
     # An evenly spread sample, so that the mix covers the whole table, old rows and new.
     step = max(1, total // 2000)
     rows = list(partners.values_list("id", "slug", "name")[:total:step]) if total else []
-    countries = sorted(
-        {str(c) for c in partners.exclude(country="").values_list("country", flat=True).distinct()}
-    )
+
+    def present(column: str) -> list[str]:
+        values = Partner.objects.exclude(**{column: ""}).values_list(column, flat=True)
+        return sorted({str(value) for value in values.distinct()})
+
+    def unnested(column: str) -> list[str]:
+        with connection.cursor() as cursor:
+            table = connection.ops.quote_name(Partner._meta.db_table)
+            cursor.execute(f"SELECT DISTINCT unnest({column}) FROM {table}")
+            return sorted(value for (value,) in cursor.fetchall())
+
+    countries = present("country")
+    regions = sorted({str(region_for(code)) for code in countries if region_for(code)})
     return Corpus(
         partner_ids=[r[0] for r in rows],
         slugs=[r[1] for r in rows],
         names=[r[2] for r in rows],
         countries=countries,
-        categories=[c.value for c in Category],
-        themes=[t.value for t in Theme],
+        categories=present("category"),
+        themes=unnested("themes"),
         pathfinder_codes=[
             str(c) for c in PathfinderCountry.objects.values_list("country", flat=True)
         ],
         deep_cursors=walk_cursors(client, total) if walk and client is not None else [],
+        partners=total,
+        regions=regions,
+        relations=unnested("relations"),
+        statuses=present("status"),
     )
 
 

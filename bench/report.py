@@ -1,149 +1,309 @@
-"""The benchmark's results: one row per target, the printed table and the JSON written to git."""
+"""The benchmark's results: rows per size and cache mode, the printed tables and the JSON in git."""
 
 import json
 from pathlib import Path
 
-from .targets import MAX_TAIL, SEARCH_P95_MS, TARGETS
+from .targets import (
+    BY_KEY,
+    COLD,
+    EDITS_MIN_RATIO,
+    MAX_TAIL,
+    SEARCH_P95_MS,
+    WARM,
+    WARM_VERSUS,
+    goal,
+    measured_in,
+)
 
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+CACHE_NAMES = {COLD: "off", WARM: "Redis"}
+# A row left out of this run (`--only`, `--modes`): shown, never counted as a missed goal.
+NOT_RUN = "not run"
 
 
-def query_span(counts: dict | None) -> str:
+def size_label(partners: int | None) -> str:
+    """ "1k", "100k", or the number itself when it is no round thousand."""
+    if not partners:
+        return "?"
+    return f"{partners // 1000}k" if partners % 1000 == 0 else f"{partners:,}"
+
+
+def query_span(counts: dict | None, mode: str = COLD) -> str:
     """ "7", or "5-7" when the sample's URLs differ, or "-" when nothing was counted."""
-    if not counts or counts.get("status") != "ok":
+    span = _span(counts, mode)
+    if span is None:
         return "-"
-    low, high = counts["min"], counts["max"]
+    low, high = span
     return str(low) if low == high else f"{low}-{high}"
 
 
-def rows(load: dict, queries_large: dict, queries_small: dict) -> list[dict]:
-    """One row per target from the wrk results `load` and the query counts at both sizes."""
+def _span(counts: dict | None, mode: str):
+    if not counts or counts.get("status") != "ok":
+        return None
+    prefix = "warm_" if mode == WARM else ""
+    return counts[f"{prefix}min"], counts[f"{prefix}max"]
+
+
+def rows(
+    load: dict,
+    queries: dict | None = None,
+    other_queries: dict | None = None,
+    *,
+    other_label: str = "",
+    caches: dict | None = None,
+) -> list[dict]:
+    """One row per target and cache mode of one database.
+
+    `load` is {mode: {target: wrk figures}}; `queries` the in-process counts of this database;
+    `other_queries` those of the other size, which every target's counts must equal; `caches`
+    names the cache of each mode ({"cold": "off", "warm": "Redis"}).
+    """
+    caches = {**CACHE_NAMES, **(caches or {})}
     result = []
-    for target in TARGETS:
-        measured = load.get(target.key) or {"status": "missing", "reason": "not run"}
-        row = {
-            "target": target.key,
-            "label": target.label,
-            "status": measured["status"],
-            "reason": measured.get("reason", ""),
-            "urls": measured.get("urls", 0),
-            "rps": measured.get("rps"),
-            "p50_ms": measured.get("p50_ms"),
-            "p95_ms": measured.get("p95_ms"),
-            "p99_ms": measured.get("p99_ms"),
-            "errors": measured.get("errors", 0),
-            "queries_large": queries_large.get(target.key),
-            "queries_small": queries_small.get(target.key),
-        }
-        row["tail"] = _ratio(row["p99_ms"], row["p50_ms"])
-        row["queries_flat"] = _flat(row["queries_large"], row["queries_small"])
-        result.append(row)
-    by_key = {row["target"]: row for row in result}
-    for target, row in zip(TARGETS, result, strict=True):
-        row["ratio"] = _ratio(row["rps"], by_key["reference"]["rps"])
-        row["versus"] = target.versus
-        row["goal_ratio"] = target.min_ratio
-        row["goal_met"] = _goal_met(row, _ratio(row["rps"], by_key[target.versus]["rps"]))
+    for mode in (COLD, WARM):
+        if mode not in load:
+            continue
+        mode_rows = []
+        for target in measured_in(mode):
+            measured = load[mode].get(target.key) or {"status": NOT_RUN, "reason": "not run"}
+            counts = (queries or {}).get(target.key)
+            row = {
+                "mode": mode,
+                "cache": caches[mode],
+                "target": target.key,
+                "label": target.label,
+                "status": measured["status"],
+                "reason": measured.get("reason", ""),
+                "urls": measured.get("urls", 0),
+                "rps": measured.get("rps"),
+                "p50_ms": measured.get("p50_ms"),
+                "p95_ms": measured.get("p95_ms"),
+                "p99_ms": measured.get("p99_ms"),
+                "errors": measured.get("errors", 0),
+                "error_kinds": measured.get("error_kinds", {}),
+                "queries": _span(counts, mode),
+                "queries_other": _span((other_queries or {}).get(target.key), mode),
+                "other_size": other_label,
+                "cold_p50_ms": (counts or {}).get("cold_p50_ms") if mode == COLD else None,
+            }
+            row["tail"] = _ratio(row["p99_ms"], row["p50_ms"])
+            row["queries_flat"] = _flat(row, counted=bool(queries), other=bool(other_queries))
+            mode_rows.append(row)
+        by_key = {row["target"]: row for row in mode_rows}
+        for row in mode_rows:
+            versus, min_ratio = goal(BY_KEY[row["target"]], mode)
+            shown = versus or _default_yardstick(row["target"], mode)
+            row["versus"] = shown
+            yardstick = (by_key.get(shown) or {}).get("rps") if shown else None
+            row["ratio"] = _ratio(row["rps"], yardstick)
+            row["goal_ratio"] = min_ratio
+            row["missed"] = _missed(row)
+            row["goal_met"] = None if row["status"] != "ok" else not row["missed"]
+        result += mode_rows
     return result
+
+
+def _flat(row: dict, *, counted: bool, other: bool) -> bool | None:
+    """Whether the queries per request are those of the other size; None when not compared."""
+    if not counted:
+        return None
+    if row["queries"] is None:
+        return False  # counted at neither size: nothing shows they do not grow
+    if not other:
+        return None
+    return row["queries"] == row["queries_other"]
+
+
+def _default_yardstick(key: str, mode: str) -> str | None:
+    """The row a target without a goal is shown against (for reading only)."""
+    yardstick = "reference" if mode == COLD else WARM_VERSUS
+    return None if key == yardstick else yardstick
 
 
 def _ratio(a, b):
     return round(a / b, 3) if a is not None and b else None
 
 
-def _flat(large: dict | None, small: dict | None):
-    if not large or not small or "ok" not in (large.get("status"), small.get("status")):
-        return None
-    return (large["min"], large["max"]) == (small["min"], small["max"])
-
-
-def _goal_met(row: dict, versus_ratio) -> bool | None:
-    """True or False when the target was measured; None when there is nothing to judge."""
+def _missed(row: dict) -> list[str]:
+    """Why a measured row misses its goal; empty when it meets it."""
     if row["status"] != "ok":
-        return None
-    checks = []
-    if row["goal_ratio"] is not None and versus_ratio is not None:
-        checks.append(versus_ratio >= row["goal_ratio"])
-    if row["tail"] is not None:
-        checks.append(row["tail"] <= MAX_TAIL)
-    if row["queries_flat"] is not None:
-        checks.append(row["queries_flat"])
-    if row["errors"] or not row["rps"]:
-        checks.append(False)
-    return all(checks) if checks else None
+        return []
+    missed = []
+    if not row["rps"]:
+        return ["no request completed"]
+    if row["goal_ratio"] is not None:
+        if row["ratio"] is None:
+            missed.append(f"no {row['versus']} to compare with")
+        elif row["ratio"] < row["goal_ratio"]:
+            missed.append(f"{row['ratio']:.2f} < {row['goal_ratio']:g} x {row['versus']}")
+    if row["tail"] is not None and row["tail"] > MAX_TAIL:
+        missed.append(f"p99/p50 {row['tail']:.1f} > {MAX_TAIL:g}")
+    if row["queries_flat"] is False:
+        if row["queries"] is None:
+            missed.append("SQL not counted in process")
+        else:
+            other = query_span(_as_counts(row["queries_other"]))
+            missed.append(f"SQL {other} at {row['other_size'] or 'the other size'}")
+    if row["errors"]:
+        kinds = ", ".join(f"{n} {kind}" for kind, n in row["error_kinds"].items() if n)
+        missed.append(f"{row['errors']} errors" + (f" ({kinds})" if kinds else ""))
+    return missed
+
+
+def _as_counts(span):
+    return None if span is None else {"status": "ok", "min": span[0], "max": span[1]}
+
+
+def edits_row(mix: str, without: dict, writing: dict, writer: dict) -> dict:
+    """The edits-while-reading row of one mix: the same wrk run without and with the writer."""
+    ratio = _ratio(writing.get("rps"), without.get("rps"))
+    missed = []
+    if without.get("status") != "ok" or writing.get("status") != "ok":
+        missed.append(without.get("reason") or writing.get("reason") or "not run")
+    else:
+        if ratio is None or ratio < EDITS_MIN_RATIO:
+            missed.append(f"{_number(ratio, 2)} < {EDITS_MIN_RATIO:g} x without writes")
+        if not writer.get("writes"):
+            missed.append("no write made")
+        if writer.get("failed"):
+            missed.append(f"{writer['failed']} writes failed")
+        for name, run in (("without", without), ("writing", writing)):
+            if run.get("errors"):
+                missed.append(f"{run['errors']} read errors {name}")
+    return {
+        "mix": mix,
+        "without": without,
+        "writing": writing,
+        "writer": writer,
+        "ratio": ratio,
+        "goal_ratio": EDITS_MIN_RATIO,
+        "missed": missed,
+        "goal_met": not missed,
+    }
 
 
 def _number(value, digits=1) -> str:
     return "-" if value is None else f"{value:,.{digits}f}"
 
 
-def _goal(row: dict) -> str:
-    if row["goal_ratio"] is None:
+def _versus(row: dict) -> str:
+    if row["ratio"] is None:
         return ""
-    return f">= {row['goal_ratio']:g} x {row['versus']}"
+    return f"{row['ratio']:.2f} x {row['versus']}"
+
+
+def _goal(row: dict) -> str:
+    return "" if row["goal_ratio"] is None else f">= {row['goal_ratio']:g}"
+
+
+def _met(row: dict) -> str:
+    return {True: "met", False: "MISSED", None: ""}[row["goal_met"]]
+
+
+def _note(row: dict) -> str:
+    if row["status"] == NOT_RUN:
+        return NOT_RUN
+    if row["status"] != "ok":
+        return f"missing: {row['reason']}"
+    return "; ".join(row["missed"])
 
 
 COLUMNS = [
-    ("Target", lambda r: r["target"]),
-    ("Req/s", lambda r: _number(r["rps"], 0)),
-    ("p50 ms", lambda r: _number(r["p50_ms"])),
-    ("p99 ms", lambda r: _number(r["p99_ms"])),
-    ("p99/p50", lambda r: _number(r["tail"])),
-    ("SQL 100k", lambda r: query_span(r["queries_large"])),
-    ("SQL 1k", lambda r: query_span(r["queries_small"])),
-    ("Cold ms", lambda r: _number((r["queries_large"] or {}).get("cold_p50_ms"))),
-    ("x ref", lambda r: _number(r["ratio"], 2)),
-    ("Goal", _goal),
-    ("Met", lambda r: {True: "yes", False: "NO", None: ""}[r["goal_met"]]),
-    ("Note", lambda r: r["reason"] if r["status"] != "ok" else _errors(r)),
+    ("Target", lambda r: r["target"], "<"),
+    ("Cache", lambda r: r["cache"], "<"),
+    ("Req/s", lambda r: _number(r["rps"], 0), ">"),
+    ("p50 ms", lambda r: _number(r["p50_ms"]), ">"),
+    ("p99 ms", lambda r: _number(r["p99_ms"]), ">"),
+    ("p99/p50", lambda r: _number(r["tail"]), ">"),
+    ("SQL/req", lambda r: query_span(_as_counts(r["queries"])), ">"),
+    ("x yardstick", _versus, "<"),
+    ("Goal", _goal, "<"),
+    ("Met", _met, "<"),
+    ("Note", _note, "<"),
+]
+
+EDIT_COLUMNS = [
+    ("Mix", lambda r: r["mix"], "<"),
+    ("Req/s no writes", lambda r: _number(r["without"].get("rps"), 0), ">"),
+    ("Req/s writing", lambda r: _number(r["writing"].get("rps"), 0), ">"),
+    ("Ratio", lambda r: _number(r["ratio"], 2), ">"),
+    ("p99 no writes", lambda r: _number(r["without"].get("p99_ms")), ">"),
+    ("p99 writing", lambda r: _number(r["writing"].get("p99_ms")), ">"),
+    ("Writes", lambda r: str(r["writer"].get("writes", 0)), ">"),
+    ("Failed", lambda r: str(r["writer"].get("failed", 0)), ">"),
+    ("Write p50 ms", lambda r: _number(r["writer"].get("p50_ms")), ">"),
+    ("Goal", lambda r: f">= {r['goal_ratio']:g}", "<"),
+    ("Met", lambda r: "met" if r["goal_met"] else "MISSED", "<"),
+    ("Note", lambda r: "; ".join(r["missed"]), "<"),
 ]
 
 
-def _errors(row: dict) -> str:
-    if not row["rps"]:
-        return "no request completed"
-    return f"{row['errors']} errors" if row["errors"] else ""
-
-
-def table(result_rows: list[dict], search: dict | None = None) -> str:
-    cells = [[title for title, _cell in COLUMNS]]
-    cells += [[cell(row) for _title, cell in COLUMNS] for row in result_rows]
-    widths = [max(len(line[i]) for line in cells) for i in range(len(COLUMNS))]
+def _grid(columns, items) -> list[str]:
+    cells = [[title for title, _cell, _align in columns]]
+    cells += [[cell(item) for _title, cell, _align in columns] for item in items]
+    widths = [max(len(line[i]) for line in cells) for i in range(len(columns))]
     lines = [
         "  ".join(
-            text.ljust(width) if i in (0, 9, 11) else text.rjust(width)
-            for i, (text, width) in enumerate(zip(line, widths, strict=True))
+            text.ljust(width) if align == "<" else text.rjust(width)
+            for text, width, (_t, _c, align) in zip(line, widths, columns, strict=True)
         ).rstrip()
         for line in cells
     ]
     lines.insert(1, "  ".join("-" * width for width in widths))
+    return lines
+
+
+def table(result_rows: list[dict], search: dict | None = None) -> str:
+    """The table of one database: cold rows, then warm rows."""
+    lines = _grid(COLUMNS, result_rows)
     if search:
-        lines.append("")
-        lines.append(search_line(search))
+        lines += ["", search_line(search)]
     return "\n".join(lines)
+
+
+def edits_table(edit_rows: list[dict]) -> str:
+    return "\n".join(_grid(EDIT_COLUMNS, edit_rows))
 
 
 def search_line(search: dict) -> str:
     if search.get("status") != "ok":
         return f"Typo-tolerant name search: {search.get('reason', 'not measured')}"
-    met = "yes" if search["p95_ms"] < SEARCH_P95_MS else "NO"
+    met = "met" if search["p95_ms"] < SEARCH_P95_MS else "MISSED"
     return (
-        f"Typo-tolerant name search at the server ({search['samples']} searches, first page): "
-        f"p50 {search['p50_ms']:.1f} ms, p95 {search['p95_ms']:.1f} ms "
+        f"Typo-tolerant name search at the server, cache off ({search['samples']} searches, "
+        f"first 25 rows): p50 {search['p50_ms']:.1f} ms, p95 {search['p95_ms']:.1f} ms "
         f"(goal < {SEARCH_P95_MS:g} ms: {met}); with the count: p95 {search['count_p95_ms']:.1f} ms"
     )
 
 
-def document(*, result_rows, search, config, started, finished) -> dict:
+def goals_missed(sizes: dict) -> list[str]:
+    """One line per missed goal of the whole run, for the end of the printout."""
+    missed = []
+    for size in sizes.values():
+        label = size_label(size.get("partners"))
+        for row in size.get("rows", []):
+            if row["goal_met"] is False:
+                missed.append(f"{label} {row['mode']} {row['target']}: {'; '.join(row['missed'])}")
+            elif row["status"] not in ("ok", NOT_RUN):
+                missed.append(f"{label} {row['mode']} {row['target']}: missing ({row['reason']})")
+        search = size.get("search")
+        if search and search.get("status") == "ok" and search["p95_ms"] >= SEARCH_P95_MS:
+            missed.append(f"{label} search p95 {search['p95_ms']:.1f} ms >= {SEARCH_P95_MS:g}")
+        for row in size.get("edits", []):
+            if not row["goal_met"]:
+                missed.append(f"{label} edits {row['mix']}: {'; '.join(row['missed'])}")
+    return missed
+
+
+def document(*, sizes, config, started, finished) -> dict:
     """The JSON kept under bench/results/."""
     return {
         "schema": SCHEMA_VERSION,
         "started": started,
         "finished": finished,
         "config": config,
-        "search": search,
-        "targets": result_rows,
+        "sizes": sizes,
     }
 
 

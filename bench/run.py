@@ -1,22 +1,27 @@
-"""`make bench`: the registry's pages and API against Django's own floor, in one run.
+"""`make bench`: the registry's pages and API against Django's own floor, cold and warm, in one run.
 
-1. Prepares two databases beside the one in DATABASE_URL: `alliance87_bench` (100,000 demo
-   partners) and `alliance87_bench_small` (1,000), each created, migrated and filled by
+1. Prepares two databases beside the one in DATABASE_URL: `alliance87_bench_small` (1,000 demo
+   partners) and `alliance87_bench` (100,000), each created, migrated and filled by
    `generate_demo_data` with the same seed (the command does nothing when they are already filled).
-2. Measures in process, on each database, the SQL queries per request of every target and, on
-   the large one, the typo-tolerant search (bench/inprocess.py); builds the URL mixes.
-3. Starts gunicorn with gunicorn.conf.py, debug off, on 127.0.0.1 only, its cache in Redis as in
-   production (BENCH_REDIS_URL, by default database 8 of the Redis on 127.0.0.1:6379, emptied
-   first; local memory if no Redis answers); for each target a pre-flight request (a page that
-   does not exist yet is marked "missing"), a warm-up (every URL of the mix once, then wrk for
-   BENCH_WARMUP seconds), then wrk for a fixed time over the target's URL mix; stops gunicorn.
-4. Prints one table and writes it as JSON under bench/results/.
+2. Measures in process, on each database, the SQL queries per request of every target (cache off
+   and served from a copy) and the typo-tolerant search with the cache off (bench/inprocess.py);
+   builds the URL mixes from the database's real values (bench/mix.py).
+3. For each database: gunicorn with gunicorn.conf.py, debug off, on 127.0.0.1 only, first with
+   Django's cache off (`DJANGO_CACHE=off`: the cold rows), then with the cache in Redis (the warm
+   rows and the edits-while-reading scenario). For each row a pre-flight request (a page that
+   does not exist yet is marked "missing"), wrk for BENCH_WARMUP seconds that are not counted,
+   then wrk for BENCH_SECONDS over the target's URL mix. Edits while reading: the directory mix,
+   then the profile mix, without writes and then with one write a second through the API
+   (bench/writer.py), whose edits are undone at the end.
+4. Prints one table per database and the edits-while-reading table, and writes them as JSON
+   under bench/results/.
 """
 
 import argparse
 import json
 import os
 import secrets
+import shutil
 import signal
 import socket
 import subprocess
@@ -24,18 +29,22 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from . import report
-from .targets import TARGETS
+from .targets import COLD, EDIT_MIXES, MODES, WARM, measured_in
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / ".var" / "bench"  # git ignores .var/
 LUA = Path(__file__).resolve().parent / "wrk" / "mix.lua"
 PYTHON = sys.executable
+# The benchmark's own Redis, emptied at will (never the machine's): see Redis below.
+REDIS_PORT = 56380
+# What a run costs besides wrk, per database: gunicorn starting and stopping twice, the writer's
+# token, pre-flight requests (seconds, for the estimate printed at the start).
+OVERHEAD_PER_SIZE = 30
 
 
 def step(text: str) -> None:
@@ -48,7 +57,9 @@ def with_database(url: str, name: str) -> str:
     return urlunsplit(parts._replace(path=f"/{name}"))
 
 
-def server_environment(database_url: str) -> dict:
+def server_environment(database_url: str, *, cache: str = "off", redis_url: str = "") -> dict:
+    """The environment of the server and of the in-process checks: `cache` "off" (DummyCache),
+    "redis" (`redis_url`) or "locmem" (each process its own)."""
     env = dict(os.environ)
     env.update(
         DATABASE_URL=database_url,
@@ -60,6 +71,8 @@ def server_environment(database_url: str) -> dict:
         DJANGO_LOG_LEVEL="WARNING",
         # The throttle still runs (its cost is measured) but never refuses the load.
         API_THROTTLE_ANON="1000000000/second",
+        DJANGO_CACHE="off" if cache == "off" else "on",
+        REDIS_URL=redis_url if cache == "redis" else "",
     )
     return env
 
@@ -116,36 +129,86 @@ def prepare(url: str, *, partners: int, seed: int) -> float | None:
     return seconds
 
 
-def measure_in_process(url: str, name: str, *, search: bool) -> dict:
+def measure_in_process(url: str, name: str) -> dict:
     out = WORK / f"inprocess-{name}.json"
-    command = [PYTHON, "-m", "bench.inprocess", str(out)] + (["--search"] if search else [])
-    subprocess.run(command, cwd=ROOT, env=server_environment(url), check=True, timeout=1800)
+    command = [PYTHON, "-m", "bench.inprocess", str(out)]
+    env = server_environment(url, cache="locmem")
+    subprocess.run(command, cwd=ROOT, env=env, check=True, timeout=1800)
     return json.loads(out.read_text(encoding="utf-8"))
 
 
-def shared_cache(url: str) -> str:
-    """`url` emptied, if a Redis answers there; else "" (each worker keeps its own cache)."""
+class Redis:
+    """The cache of the warm rows: BENCH_REDIS_URL if given (emptied before each database), else
+    a redis-server of the benchmark's own on REDIS_PORT, without persistence, stopped at the end.
+    With neither, each worker keeps its own cache in memory (said in the table)."""
+
+    def __init__(self, url: str = "", port: int = REDIS_PORT):
+        self.url, self.port, self.process = url, port, None
+        self.log = WORK / "redis.log"
+
+    def start(self) -> str:
+        """The URL the server should use, or "" for local memory."""
+        if self.url:
+            self.url = self.url if answers(self.url) else ""
+            return self.url
+        binary = shutil.which("redis-server")
+        if binary is None:
+            return ""
+        # A port nobody listens on: a Redis already there is someone else's.
+        while answers(f"redis://127.0.0.1:{self.port}/0", ping=False):
+            self.port += 1
+        url = f"redis://127.0.0.1:{self.port}/0"
+        command = [binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", ""]
+        command += ["--appendonly", "no", "--daemonize", "no"]
+        self.process = subprocess.Popen(
+            command, cwd=WORK, stdout=self.log.open("w"), stderr=subprocess.STDOUT
+        )
+        deadline = time.monotonic() + 10
+        while not answers(url):
+            if time.monotonic() > deadline or self.process.poll() is not None:
+                print(f"redis-server did not start (see {self.log}): local memory instead")
+                self.stop()
+                return ""
+            time.sleep(0.2)
+        self.url = url
+        return url
+
+    def flush(self) -> None:
+        if self.url:
+            import redis
+
+            redis.Redis.from_url(self.url).flushdb()
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+def answers(url: str, *, ping: bool = True) -> bool:
+    """Whether a Redis answers PING at `url` (with `ping` False: whether anything listens)."""
     parts = urlsplit(url)
     try:
-        with socket.create_connection((parts.hostname, parts.port or 6379), timeout=2):
-            pass
+        with socket.create_connection((parts.hostname, parts.port or 6379), timeout=1) as s:
+            if not ping:
+                return True
+            s.sendall(b"PING\r\n")
+            return s.recv(16).startswith(b"+PONG")
     except OSError:
-        return ""
-    import redis
-
-    redis.Redis.from_url(url).flushdb()
-    return url
+        return False
 
 
 class Server:
     """gunicorn with gunicorn.conf.py, on 127.0.0.1 only; stopped however the run ends."""
 
-    def __init__(self, url: str, port: int, *, redis_url: str = ""):
+    def __init__(self, env: dict, port: int, *, name: str):
         self.base = f"http://127.0.0.1:{port}"
-        self.log = WORK / "gunicorn.log"
-        env = server_environment(url)
-        env["GUNICORN_BIND"] = f"127.0.0.1:{port}"
-        env["REDIS_URL"] = redis_url
+        self.log = WORK / f"gunicorn-{name}.log"
+        env = dict(env, GUNICORN_BIND=f"127.0.0.1:{port}")
         self.process = subprocess.Popen(
             [str(Path(PYTHON).parent / "gunicorn"), "-c", "gunicorn.conf.py", "alliance87.wsgi"],
             cwd=ROOT,
@@ -197,12 +260,6 @@ def preflight(base: str, urls: list[str]) -> str:
     return ""
 
 
-def visit_all(base: str, urls: list[str], *, connections: int) -> None:
-    """Every URL once, `connections` at a time: the state of a site that has been up a while."""
-    with ThreadPoolExecutor(max_workers=connections) as pool:
-        list(pool.map(lambda path: get(base + path, timeout=120), urls))
-
-
 def wrk(base: str, url_file: Path, *, seconds: int, connections: int, threads: int) -> dict:
     command = [
         "wrk",
@@ -249,32 +306,172 @@ def parse_wrk(output: str) -> dict:
     }
 
 
-def load(base: str, mixes: dict, args) -> dict:
-    results = {}
-    for target in TARGETS:
-        urls = mixes.get(target.key, [])
-        if args.only and target.key not in args.only:
-            continue
-        missing = preflight(base, urls)
+class Load:
+    """wrk against one server: an uncounted warm-up, then the measured seconds, for a URL mix."""
+
+    def __init__(self, base: str, args, *, tag: str):
+        self.base, self.args, self.tag = base, args, tag
+        self.options = {"connections": args.connections, "threads": args.wrk_threads}
+
+    def run(self, key: str, urls: list[str], *, after_warmup=None) -> dict:
+        missing = preflight(self.base, urls)
         if missing:
-            print(f"{target.key}: missing ({missing})", flush=True)
-            results[target.key] = {"status": "missing", "reason": missing, "urls": len(urls)}
-            continue
-        url_file = WORK / f"urls-{target.key}.txt"
+            return {"status": "missing", "reason": missing, "urls": len(urls)}
+        url_file = WORK / f"urls-{self.tag}-{key}.txt"
         url_file.write_text("\n".join(urls) + "\n", encoding="utf-8")
-        options = {"connections": args.connections, "threads": args.wrk_threads}
-        visit_all(base, urls, connections=args.connections)
-        if args.warmup:
-            wrk(base, url_file, seconds=args.warmup, **options)
-        measured = wrk(base, url_file, seconds=args.seconds, **options)
+        if self.args.warmup:
+            # Not counted: the server's connections, its workers' own state and, warm, the copies
+            # of the URLs that this much load reaches, as on a site that has been up a while.
+            wrk(self.base, url_file, seconds=self.args.warmup, **self.options)
+        if after_warmup is not None:
+            after_warmup()
+        measured = wrk(self.base, url_file, seconds=self.args.seconds, **self.options)
         measured["urls"] = len(urls)
-        results[target.key] = measured
-        print(
-            f"{target.key}: {measured['rps']:.0f} req/s, p50 {measured['p50_ms']} ms, "
-            f"p99 {measured['p99_ms']} ms, {measured['errors']} errors",
-            flush=True,
-        )
+        return measured
+
+
+def show(label: str, measured: dict) -> None:
+    if measured["status"] != "ok":
+        print(f"{label}: missing ({measured['reason']})", flush=True)
+        return
+    print(
+        f"{label}: {measured['rps']:.0f} req/s, p50 {measured['p50_ms']} ms, "
+        f"p99 {measured['p99_ms']} ms, {measured['errors']} errors",
+        flush=True,
+    )
+
+
+def measure_targets(load: Load, mixes: dict, mode: str, only) -> dict:
+    results = {}
+    for target in measured_in(mode):
+        if only and target.key not in only:
+            continue
+        results[target.key] = load.run(target.key, mixes.get(target.key, []))
+        show(f"{mode} {target.key}", results[target.key])
     return results
+
+
+def edits_while_reading(load: Load, mixes: dict, writer) -> list[dict]:
+    """Each mix of EDIT_MIXES: wrk without writes, then again with the writer writing."""
+    from .writer import summary
+
+    edit_rows = []
+    for mix in EDIT_MIXES:
+        urls = mixes.get(mix, [])
+        without = load.run(f"{mix}-reading", urls)
+        show(f"edits {mix}, no writes", without)
+        if writer is None or without["status"] != "ok":
+            writing = {"status": "missing", "reason": "no writer" if writer is None else "no read"}
+            edit_rows.append(report.edits_row(mix, without, writing, {}))
+            continue
+        writer.start()
+        try:
+            writing = load.run(f"{mix}-writing", urls, after_warmup=writer.begin_window)
+        finally:
+            window = summary(writer.stop())
+        show(f"edits {mix}, writing", writing)
+        print(f"  {window['writes']} writes, {window['failed']} failed", flush=True)
+        edit_rows.append(report.edits_row(mix, without, writing, window))
+    return edit_rows
+
+
+def issue_writer_token(url: str) -> str:
+    out = WORK / "writer-token.json"
+    env = server_environment(url, cache="locmem")
+    subprocess.run([PYTHON, "-m", "bench.writer", "issue", str(out)], cwd=ROOT, env=env, check=True)
+    key = json.loads(out.read_text(encoding="utf-8"))["key"]
+    out.unlink()
+    return key
+
+
+def revoke_writer_token(url: str) -> None:
+    env = server_environment(url, cache="locmem")
+    subprocess.run([PYTHON, "-m", "bench.writer", "revoke"], cwd=ROOT, env=env, check=False)
+
+
+def measure_size(name: str, url: str, measured: dict, redis: Redis, args) -> dict:
+    """The cold rows, the warm rows and the edits of one database."""
+    from .writer import Writer, edits_from
+
+    mixes = measured["urls"]
+    label = report.size_label(measured["partners"])
+    load_results, edits, writer_info = {}, [], {}
+    modes = [mode for mode in MODES if mode in args.modes]
+    if COLD in modes:
+        step(f"{label}: cache off (DJANGO_CACHE=off)")
+        server = Server(server_environment(url, cache="off"), args.port, name=f"{name}-cold")
+        try:
+            server.wait_until_up()
+            load_results[COLD] = measure_targets(
+                Load(server.base, args, tag=name), mixes, COLD, args.only
+            )
+        finally:
+            server.stop()
+    if WARM in modes or args.edits:
+        redis_url = redis.url
+        redis.flush()
+        cache = "redis" if redis_url else "locmem"
+        step(f"{label}: cache in {'Redis at ' + redis_url if redis_url else 'local memory'}")
+        key = issue_writer_token(url) if args.edits else ""
+        env = server_environment(url, cache=cache, redis_url=redis_url)
+        env["CACHE_KEY_PREFIX"] = f"bench-{name}"
+        server = Server(env, args.port, name=f"{name}-warm")
+        writer = None
+        try:
+            server.wait_until_up()
+            load = Load(server.base, args, tag=name)
+            if WARM in modes:
+                load_results[WARM] = measure_targets(load, mixes, WARM, args.only)
+            if args.edits:
+                try:
+                    writer = Writer(server.base, key, edits_from(server.base, _profile_slug(mixes)))
+                except RuntimeError as error:
+                    print(f"edits: no writer ({error})")
+                    writer_info["error"] = str(error)
+                edits = edits_while_reading(load, mixes, writer)
+        finally:
+            if writer is not None:
+                writer_info.update(restored=writer.restore(), failures=writer.failures)
+                writer_info["edited"] = [
+                    {"kind": e.kind, "path": e.path, "field": e.field, "writes": e.writes}
+                    for e in writer.edits
+                ]
+                writer_info["total"] = report_tally(writer.total)
+            server.stop()
+            if args.edits:
+                revoke_writer_token(url)
+    caches = {WARM: "Redis" if redis.url else "locmem"}
+    return {
+        "database": urlsplit(url).path.lstrip("/"),
+        "partners": measured["partners"],
+        "label": label,
+        "load": load_results,
+        "search": measured.get("search"),
+        "edits": edits,
+        "writer": writer_info,
+        "caches": caches,
+    }
+
+
+def report_tally(tally) -> dict:
+    from .writer import summary
+
+    return summary(tally)
+
+
+def _profile_slug(mixes: dict) -> str:
+    """The partner the writer edits: the first of the profile mix, a page the readers ask for."""
+    profile = mixes.get("profile") or []
+    return profile[0].strip("/").split("/")[-1] if profile else ""
+
+
+def expected_seconds(args, sizes: int) -> int:
+    """wrk's seconds of the run (warm-ups included) and the servers' overhead."""
+    rows = sum(len(measured_in(mode)) for mode in args.modes)
+    if args.only:
+        rows = sum(1 for mode in args.modes for t in measured_in(mode) if t.key in args.only)
+    rows += 2 * len(EDIT_MIXES) if args.edits else 0
+    return sizes * (rows * (args.seconds + args.warmup) + OVERHEAD_PER_SIZE)
 
 
 def server_config() -> dict:
@@ -295,6 +492,10 @@ def commit() -> str:
         return ""
 
 
+def _listed(text: str) -> list[str]:
+    return [part for part in text.split(",") if part]
+
+
 def parse_args(argv):
     env = os.environ.get
     parser = argparse.ArgumentParser(description="Benchmark the registry (see bench/run.py).")
@@ -304,13 +505,25 @@ def parse_args(argv):
     parser.add_argument("--partners", type=int, default=100_000)
     parser.add_argument("--small-partners", type=int, default=1_000)
     parser.add_argument("--seed", type=int, default=87)
-    parser.add_argument("--seconds", type=int, default=int(env("BENCH_SECONDS") or 10))
-    parser.add_argument("--warmup", type=int, default=int(env("BENCH_WARMUP") or 3))
-    parser.add_argument("--connections", type=int, default=int(env("BENCH_CONNECTIONS") or 8))
+    parser.add_argument("--seconds", type=int, default=int(env("BENCH_SECONDS") or 5))
+    parser.add_argument("--warmup", type=int, default=int(env("BENCH_WARMUP") or 2))
+    parser.add_argument("--connections", type=int, default=int(env("BENCH_CONNECTIONS") or 16))
     parser.add_argument("--wrk-threads", type=int, default=int(env("BENCH_WRK_THREADS") or 1))
     parser.add_argument("--port", type=int, default=int(env("BENCH_PORT") or 8787))
-    parser.add_argument("--redis-url", default=env("BENCH_REDIS_URL") or "redis://127.0.0.1:6379/8")
-    parser.add_argument("--only", type=lambda s: set(s.split(",")), default=None)
+    parser.add_argument(
+        "--redis-url",
+        default=env("BENCH_REDIS_URL", ""),
+        help=f"a Redis the benchmark may empty; by default it starts its own on port {REDIS_PORT}",
+    )
+    parser.add_argument(
+        "--sizes",
+        type=_listed,
+        default=["small", "large"],
+        help="small (1,000 partners), large (100,000) or both: small,large",
+    )
+    parser.add_argument("--modes", type=_listed, default=list(MODES), help="cold,warm")
+    parser.add_argument("--no-edits", dest="edits", action="store_false")
+    parser.add_argument("--only", type=lambda s: set(_listed(s)), default=None)
     parser.add_argument("--no-write", action="store_true", help="print, but write no JSON")
     parser.add_argument(
         "--reuse",
@@ -321,6 +534,10 @@ def parse_args(argv):
     args = parser.parse_args(argv)
     if not args.database_url:
         parser.error("set DATABASE_URL or --database-url (any database of the server)")
+    if unknown := set(args.sizes) - {"small", "large"}:
+        parser.error(f"unknown sizes: {', '.join(sorted(unknown))}")
+    if unknown := set(args.modes) - set(MODES):
+        parser.error(f"unknown modes: {', '.join(sorted(unknown))}")
     return args
 
 
@@ -328,45 +545,79 @@ def main(argv=None) -> int:
     args = parse_args(argv)
     started = datetime.now(UTC).isoformat(timespec="seconds")
     WORK.mkdir(parents=True, exist_ok=True)
-    large = with_database(args.database_url, args.database)
-    small = with_database(args.database_url, args.small_database)
+    databases = {
+        "small": (args.small_database, args.small_partners),
+        "large": (args.database, args.partners),
+    }
+    sizes = [name for name in ("small", "large") if name in args.sizes]
+    urls = {name: with_database(args.database_url, databases[name][0]) for name in sizes}
+    seconds = expected_seconds(args, len(sizes))
+    print(
+        f"make bench: {len(sizes)} database(s), {args.seconds} s measured and {args.warmup} s of "
+        f"warm-up per row: about {seconds // 60} min {seconds % 60} s of load, plus the "
+        "preparation and the in-process counts (about a minute or two when the databases exist)",
+        flush=True,
+    )
 
-    generated = None
+    generated, measured = {}, {}
     if args.reuse:
         step("Reusing the databases, URL mixes and query counts of the last run")
-        measured_small, measured_large = (
-            json.loads((WORK / f"inprocess-{name}.json").read_text()) for name in ("small", "large")
-        )
+        for name in sizes:
+            measured[name] = json.loads((WORK / f"inprocess-{name}.json").read_text())
     else:
-        step(f"Database {args.database}: {args.partners} demo partners, seed {args.seed}")
-        generated = prepare(large, partners=args.partners, seed=args.seed)
-        step(f"Database {args.small_database}: {args.small_partners} demo partners")
-        prepare(small, partners=args.small_partners, seed=args.seed)
+        for name in sizes:
+            database, partners = databases[name]
+            step(f"Database {database}: {partners} demo partners, seed {args.seed}")
+            generated[name] = prepare(urls[name], partners=partners, seed=args.seed)
         step("Static files")
-        manage(server_environment(large), "collectstatic", "--noinput", "-v", "0")
+        manage(server_environment(urls[sizes[0]]), "collectstatic", "--noinput", "-v", "0")
+        for name in sizes:
+            step(f"SQL queries per request, the search and the URL mixes, in process: {name}")
+            measured[name] = measure_in_process(urls[name], name)
 
-        step("SQL queries per request, in process, and the URL mixes")
-        measured_small = measure_in_process(small, "small", search=False)
-        measured_large = measure_in_process(large, "large", search=True)
-
-    step(f"Load: wrk, {args.warmup} s warm-up and {args.seconds} s per target")
-    redis_url = shared_cache(args.redis_url)
-    print(f"Cache: {'Redis at ' + redis_url if redis_url else 'local memory in each worker'}")
-    server = Server(large, args.port, redis_url=redis_url)
+    redis = Redis(args.redis_url)
+    results = {}
     try:
-        server.wait_until_up()
-        results = load(server.base, measured_large["urls"], args)
+        redis.start()
+        print(f"Warm cache: {'Redis at ' + redis.url if redis.url else 'local memory per worker'}")
+        for name in sizes:
+            results[name] = measure_size(name, urls[name], measured[name], redis, args)
     finally:
-        server.stop()
+        redis.stop()
 
-    result_rows = report.rows(results, measured_large["queries"], measured_small["queries"])
-    search = measured_large["search"]
+    out_sizes = {}
+    for name in sizes:
+        other = next((o for o in sizes if o != name), None)
+        result = results[name]
+        result["rows"] = report.rows(
+            result.pop("load"),
+            measured[name]["queries"],
+            measured[other]["queries"] if other else None,
+            other_label=report.size_label(measured[other]["partners"]) if other else "",
+            caches=result.pop("caches"),
+        )
+        out_sizes[name] = result
+
     step("Results")
-    print(report.table(result_rows, search))
+    for result in out_sizes.values():
+        print(f"\n{result['partners']:,} partners ({result['database']})\n")
+        print(report.table(result["rows"], result["search"]))
+    print("\nEdits while reading (cache in Redis, one write a second through the API)\n")
+    edit_rows = [
+        dict(row, mix=f"{result['label']} {row['mix']}")
+        for result in out_sizes.values()
+        for row in result["edits"]
+    ]
+    print(report.edits_table(edit_rows) if edit_rows else "not run")
+    for result in out_sizes.values():
+        if result["writer"].get("failures"):
+            print(f"Failed writes at {result['label']}: {result['writer']['failures']}")
+    missed = report.goals_missed(out_sizes)
+    print(f"\nGoals missed: {len(missed)}" + "".join(f"\n  {line}" for line in missed))
+
     config = {
         "commit": commit(),
         "cpus": os.cpu_count(),
-        "partners": {"large": measured_large["partners"], "small": measured_small["partners"]},
         "seed": args.seed,
         "generate_demo_data_seconds": generated,
         "wrk": {
@@ -375,13 +626,15 @@ def main(argv=None) -> int:
             "connections": args.connections,
             "threads": args.wrk_threads,
         },
-        "cache": "redis" if redis_url else "locmem",
+        "modes": args.modes,
+        "edits": args.edits,
+        "only": sorted(args.only) if args.only else None,
+        "warm_cache": "redis" if redis.url else "locmem",
         "gunicorn": server_config(),
     }
     if not args.no_write:
         doc = report.document(
-            result_rows=result_rows,
-            search=search,
+            sizes=out_sizes,
             config=config,
             started=started,
             finished=datetime.now(UTC).isoformat(timespec="seconds"),

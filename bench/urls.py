@@ -12,5 +12,6 @@ from . import views
 urlpatterns = [
     path("bench/floor/", views.floor, name="bench_floor"),
     path("bench/reference/", views.reference, name="bench_reference"),
+    path("bench/reference.json", views.reference_json, name="bench_reference_json"),
     *project_urlpatterns,
 ]

@@ -1,8 +1,10 @@
 import random
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
 from bench.mix import (
+    DIRECTORY_FILTERS,
     MIX_SIZE,
     Corpus,
     build_mix,
@@ -29,6 +31,10 @@ def corpus(**changes) -> Corpus:
         "themes": ["child_labour", "forced_labour"],
         "pathfinder_codes": ["GH", "NP", "PE", "VN", "MA"] * 1 + [f"X{n}" for n in range(95)],
         "deep_cursors": [f"cD0{n}" for n in range(300)],
+        "partners": 100_000,
+        "regions": ["africa", "asia"],
+        "relations": ["partner"],
+        "statuses": ["active", "withdrawn"],
     }
     values.update(changes)
     return Corpus(**values)
@@ -43,18 +49,46 @@ def test_every_target_gets_at_least_200_distinct_urls():
 
 def test_the_mix_is_the_same_for_the_same_seed_and_differs_for_another():
     assert build_mix(corpus(), seed=1) == build_mix(corpus(), seed=1)
-    assert build_mix(corpus(), seed=1)["directory"] != build_mix(corpus(), seed=2)["directory"]
+    assert (
+        build_mix(corpus(), seed=1)["directory_search"]
+        != build_mix(corpus(), seed=2)["directory_search"]
+    )
 
 
 def test_the_mix_asks_for_what_each_target_measures():
     mix = build_mix(corpus())
-    assert all(url.startswith("/partners/?q=") for url in mix["directory"])
+    assert mix["directory"] == [f"/partners/?page={n}" for n in range(1, 201)]
+    for url in mix["directory_filtered"]:
+        params = parse_qs(urlsplit(url).query)
+        assert url.startswith("/partners/?") and 1 <= len(params) <= 2, url
+        assert set(params) <= set(DIRECTORY_FILTERS)
+    assert {len(parse_qs(urlsplit(u).query)) for u in mix["directory_filtered"]} == {1, 2}
+    for url in mix["directory_search"]:
+        params = parse_qs(urlsplit(url).query)
+        assert set(params) == {"q", "page"} and params["page"][0] in {"1", "2", "3"}, url
+        assert 1 <= len(params["q"][0].split()) <= 2
+    assert len(mix["profile"]) == len(mix["api_detail"]) == 300
     assert all("as_of=" in url for url in mix["gcg_as_of"])
     assert not any("as_of=" in url for url in mix["gcg"])
-    assert all("page_size=50" in url for url in mix["api_list"])
-    assert all(url.startswith("/api/v1/partners/?q=") for url in mix["api_search"])
+    assert mix["api_list"] == [f"/api/v1/partners/?page={n}" for n in range(1, 501)]
+    assert all(url.startswith("/bench/reference.json?after=") for url in mix["reference_json"])
     assert all("cursor=cD0" in url for url in mix["api_cursor_deep"])
     assert all("cursor=&" in url for url in mix["api_cursor_first"])
+
+
+def test_the_filters_take_real_values_of_the_data():
+    mix = build_mix(corpus(statuses=["suspended"], relations=[]))
+    values = [parse_qs(urlsplit(url).query) for url in mix["directory_filtered"]]
+    assert "relation" not in {name for params in values for name in params}
+    assert {v for params in values for v in params.get("status", [])} == {"suspended"}
+
+
+def test_a_small_database_asks_only_for_pages_that_exist():
+    mix = build_mix(corpus(partners=1000))
+    assert mix["api_list"] == [f"/api/v1/partners/?page={n}" for n in range(1, 21)]
+    assert len(mix["directory"]) == 3 * 40  # 40 pages of 25, in three languages
+    assert "/fr/partners/?page=40" in mix["directory"]
+    assert "/partners/?page=41" not in mix["directory"]
 
 
 def test_a_typo_drops_or_swaps_one_letter_but_keeps_the_first():
@@ -86,9 +120,15 @@ def test_the_cursor_is_read_from_a_next_link():
 @pytest.mark.django_db
 def test_the_corpus_is_read_from_the_database():
     partners = PartnerFactory.create_batch(3)
+    PartnerFactory(category="academic", status="withdrawn", country="FR", themes=[])
     found = corpus_from_db(walk=False)
-    assert found.slugs == [p.slug for p in partners]
-    assert found.partner_ids == [p.pk for p in partners]
-    assert set(found.countries) == {str(p.country) for p in partners}
-    assert "government" in found.categories
+    assert found.slugs[:3] == [p.slug for p in partners]
+    assert found.partner_ids[:3] == [p.pk for p in partners]
+    assert found.partners == 4
+    assert set(found.countries) == {str(p.country) for p in partners} | {"FR"}
+    assert found.categories == ["academic", "government"]
+    assert found.statuses == ["active", "withdrawn"]
+    assert found.themes == ["child_labour", "forced_labour"]
+    assert found.relations == ["partner"]
+    assert set(found.regions) == {"africa", "asia", "americas", "europe"}
     assert found.deep_cursors == []

@@ -51,3 +51,23 @@ def test_the_reference_starts_after_the_given_id(client):
     body = client.get(f"/bench/reference/?after={first.pk}").content.decode()
     assert first.name not in body
     assert second.name in body
+
+
+@pytest.mark.django_db
+@pytest.mark.urls("bench.urls")
+def test_the_reference_json_serialises_the_same_fifty_rows_with_one_query(
+    client, django_assert_num_queries
+):
+    partners = PartnerFactory.create_batch(56)
+    with django_assert_num_queries(1):
+        response = client.get(f"/bench/reference.json?after={partners[0].pk}")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    rows = response.json()["results"]
+    assert [row["id"] for row in rows] == [p.pk for p in partners[1:51]]
+    assert rows[0] == {
+        "id": partners[1].pk,
+        "name": partners[1].name,
+        "slug": partners[1].slug,
+        "country": str(partners[1].country),
+    }
