@@ -82,6 +82,7 @@ def rows(
                 "p99_ms": measured.get("p99_ms"),
                 "errors": measured.get("errors", 0),
                 "error_kinds": measured.get("error_kinds", {}),
+                "cache_hit_ratio": _hit_ratio(measured),
                 "queries": _span(counts, mode),
                 "queries_other": _span((other_queries or {}).get(target.key), mode),
                 "other_size": other_label,
@@ -102,6 +103,14 @@ def rows(
             row["goal_met"] = None if row["status"] != "ok" else not row["missed"]
         result += mode_rows
     return result
+
+
+def _hit_ratio(measured: dict) -> float | None:
+    """The share of the measured seconds' cache lookups that found an entry (own Redis only)."""
+    hits, misses = measured.get("cache_hits"), measured.get("cache_misses")
+    if hits is None or misses is None or not hits + misses:
+        return None
+    return round(hits / (hits + misses), 3)
 
 
 def _flat(row: dict, *, counted: bool, other: bool) -> bool | None:
@@ -217,6 +226,7 @@ COLUMNS = [
     ("p99 ms", lambda r: _number(r["p99_ms"]), ">"),
     ("p99/p50", lambda r: _number(r["tail"]), ">"),
     ("SQL/req", lambda r: query_span(_as_counts(r["queries"])), ">"),
+    ("Hits", lambda r: "" if r["cache_hit_ratio"] is None else f"{r['cache_hit_ratio']:.0%}", ">"),
     ("x yardstick", _versus, "<"),
     ("Goal", _goal, "<"),
     ("Met", _met, "<"),
@@ -233,10 +243,16 @@ EDIT_COLUMNS = [
     ("Writes", lambda r: str(r["writer"].get("writes", 0)), ">"),
     ("Failed", lambda r: str(r["writer"].get("failed", 0)), ">"),
     ("Write p50 ms", lambda r: _number(r["writer"].get("p50_ms")), ">"),
+    ("Hits no writes / writing", lambda r: _hits_pair(r), ">"),
     ("Goal", lambda r: f">= {r['goal_ratio']:g}", "<"),
     ("Met", lambda r: "met" if r["goal_met"] else "MISSED", "<"),
     ("Note", lambda r: "; ".join(r["missed"]), "<"),
 ]
+
+
+def _hits_pair(row: dict) -> str:
+    ratios = [_hit_ratio(row[name]) for name in ("without", "writing")]
+    return " / ".join("-" if r is None else f"{r:.0%}" for r in ratios)
 
 
 def _grid(columns, items) -> list[str]:

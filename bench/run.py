@@ -45,6 +45,9 @@ REDIS_PORT = 56380
 # What a run costs besides wrk, per database: gunicorn starting and stopping twice, the writer's
 # token, pre-flight requests (seconds, for the estimate printed at the start).
 OVERHEAD_PER_SIZE = 30
+# Migrating, checking the demo data and VACUUM (ANALYZE) of a database that is already filled,
+# and starting the in-process checker.
+PREPARE_SECONDS = 20
 
 
 def step(text: str) -> None:
@@ -179,6 +182,16 @@ class Redis:
 
             redis.Redis.from_url(self.url).flushdb()
 
+    def lookups(self) -> tuple[int, int] | None:
+        """(hits, misses) of the benchmark's own Redis so far; None for another's, whose figures
+        would include its other clients'."""
+        if self.process is None:
+            return None
+        import redis
+
+        stats = redis.Redis.from_url(self.url).info("stats")
+        return stats["keyspace_hits"], stats["keyspace_misses"]
+
     def stop(self) -> None:
         if self.process is not None and self.process.poll() is None:
             self.process.terminate()
@@ -309,8 +322,8 @@ def parse_wrk(output: str) -> dict:
 class Load:
     """wrk against one server: an uncounted warm-up, then the measured seconds, for a URL mix."""
 
-    def __init__(self, base: str, args, *, tag: str):
-        self.base, self.args, self.tag = base, args, tag
+    def __init__(self, base: str, args, *, tag: str, redis=None):
+        self.base, self.args, self.tag, self.redis = base, args, tag, redis
         self.options = {"connections": args.connections, "threads": args.wrk_threads}
 
     def run(self, key: str, urls: list[str], *, after_warmup=None) -> dict:
@@ -325,8 +338,14 @@ class Load:
             wrk(self.base, url_file, seconds=self.args.warmup, **self.options)
         if after_warmup is not None:
             after_warmup()
+        before = self.redis.lookups() if self.redis else None
         measured = wrk(self.base, url_file, seconds=self.args.seconds, **self.options)
         measured["urls"] = len(urls)
+        if before is not None:
+            after = self.redis.lookups()
+            if after is not None:
+                measured["cache_hits"] = after[0] - before[0]
+                measured["cache_misses"] = after[1] - before[1]
         return measured
 
 
@@ -419,7 +438,7 @@ def measure_size(name: str, url: str, measured: dict, redis: Redis, args) -> dic
         writer = None
         try:
             server.wait_until_up()
-            load = Load(server.base, args, tag=name)
+            load = Load(server.base, args, tag=name, redis=redis)
             if WARM in modes:
                 load_results[WARM] = measure_targets(load, mixes, WARM, args.only)
             if args.edits:
@@ -472,6 +491,20 @@ def expected_seconds(args, sizes: int) -> int:
         rows = sum(1 for mode in args.modes for t in measured_in(mode) if t.key in args.only)
     rows += 2 * len(EDIT_MIXES) if args.edits else 0
     return sizes * (rows * (args.seconds + args.warmup) + OVERHEAD_PER_SIZE)
+
+
+def in_process_seconds(name: str) -> int:
+    """The in-process checks' and preparation's seconds: the last run's, else a guess."""
+    guess = {"small": 40, "large": 120}[name]
+    try:
+        last = json.loads((WORK / f"inprocess-{name}.json").read_text(encoding="utf-8"))
+        return int(sum(last["seconds"].values())) + PREPARE_SECONDS
+    except (OSError, ValueError, KeyError, TypeError):
+        return guess
+
+
+def minutes(seconds: int) -> str:
+    return f"{seconds // 60} min {seconds % 60:02d} s"
 
 
 def server_config() -> dict:
@@ -552,10 +585,12 @@ def main(argv=None) -> int:
     sizes = [name for name in ("small", "large") if name in args.sizes]
     urls = {name: with_database(args.database_url, databases[name][0]) for name in sizes}
     seconds = expected_seconds(args, len(sizes))
+    checks = 0 if args.reuse else sum(in_process_seconds(name) for name in sizes)
     print(
         f"make bench: {len(sizes)} database(s), {args.seconds} s measured and {args.warmup} s of "
-        f"warm-up per row: about {seconds // 60} min {seconds % 60} s of load, plus the "
-        "preparation and the in-process counts (about a minute or two when the databases exist)",
+        f"uncounted warm-up per row, {args.connections} connections. Expected: about "
+        f"{minutes(seconds + checks)} in all ({minutes(seconds)} under load, {minutes(checks)} "
+        "of preparation and in-process checks, more if a database must be filled first).",
         flush=True,
     )
 
