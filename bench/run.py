@@ -515,7 +515,10 @@ def server_config() -> dict:
 
 
 def commit() -> str:
-    """The checked-out commit, read from .git without running git."""
+    """The checked-out commit, read from .git without running git (BENCH_COMMIT for a tree
+    exported without its .git, such as `git archive HEAD`)."""
+    if os.environ.get("BENCH_COMMIT"):
+        return os.environ["BENCH_COMMIT"]
     try:
         head = (ROOT / ".git" / "HEAD").read_text().strip()
         if head.startswith("ref: "):
@@ -558,6 +561,11 @@ def parse_args(argv):
     parser.add_argument("--no-edits", dest="edits", action="store_false")
     parser.add_argument("--only", type=lambda s: set(_listed(s)), default=None)
     parser.add_argument("--no-write", action="store_true", help="print, but write no JSON")
+    parser.add_argument(
+        "--note",
+        default=env("BENCH_NOTE", ""),
+        help="kept with the results, such as what else the machine was doing",
+    )
     parser.add_argument(
         "--reuse",
         action="store_true",
@@ -652,6 +660,7 @@ def main(argv=None) -> int:
 
     config = {
         "commit": commit(),
+        "note": args.note,
         "cpus": os.cpu_count(),
         "seed": args.seed,
         "generate_demo_data_seconds": generated,
