@@ -14,8 +14,15 @@ import random
 import sys
 import time
 from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
+
+from .mix import LANGUAGE_PREFIXES
 
 SAMPLE = 12
+# Then up to PER_SHAPE URLs of each kind the spread sample left short (the directory's filter
+# pairs), at most MAX_SAMPLE in all.
+PER_SHAPE = 2
+MAX_SAMPLE = 40
 SEARCHES = 250
 WARM_UP_SEARCHES = 20
 CACHE_OFF = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
@@ -34,6 +41,31 @@ def spread(urls: list[str], size: int = SAMPLE) -> list[str]:
     return urls[::step][:size]
 
 
+def shape(url: str) -> str:
+    """The kind of a URL of one target: its language prefix and the names of its parameters
+    ("/fr ?country,status"), so that the counts of like requests compare across sizes."""
+    parts = urlsplit(url)
+    prefix = next((p for p in LANGUAGE_PREFIXES if p and parts.path.startswith(p + "/")), "")
+    names = sorted({name for name, _value in parse_qsl(parts.query, keep_blank_values=True)})
+    return f"{prefix or '/'} ?{','.join(names)}"
+
+
+def sample(urls: list[str], size: int = SAMPLE, most: int = MAX_SAMPLE) -> list[str]:
+    """`size` URLs spread over the list, then more until each kind (shape) has PER_SHAPE."""
+    chosen = spread(urls, size)
+    kinds: dict[str, int] = {}
+    for url in chosen:
+        kinds[shape(url)] = kinds.get(shape(url), 0) + 1
+    for url in urls:
+        if len(chosen) >= most:
+            break
+        kind = shape(url)
+        if url not in chosen and kinds.get(kind, 0) < PER_SHAPE:
+            kinds[kind] = kinds.get(kind, 0) + 1
+            chosen.append(url)
+    return chosen
+
+
 def _counted(client, url: str) -> tuple[int, float, int]:
     """(queries, milliseconds, HTTP status) of one request."""
     from django.db import connection
@@ -47,23 +79,31 @@ def _counted(client, url: str) -> tuple[int, float, int]:
 
 
 def count_queries(client, urls: list[str]) -> dict:
+    """Queries per request of a sample of `urls`: cache off (the cold count) and served from a
+    copy (the warm count), overall and by shape."""
     from django.core.cache import cache
     from django.test import override_settings
 
     if not urls:
         return {"status": "missing", "reason": "no URLs"}
     cold, warm, cold_ms = [], [], []
-    for url in spread(urls):
+    shapes: dict[str, list[list[int]]] = {}
+    for url in sample(urls):
         with override_settings(CACHES=CACHE_OFF):
             queries, ms, status = _counted(client, url)
-        cold.append(queries)
-        cold_ms.append(ms)
+        if status != 200:
+            return {"status": "missing", "reason": f"HTTP {status} {url}"}
         cache.clear()
         for _fill_then_count in range(2):
-            queries, _ms, status_warm = _counted(client, url)
-        warm.append(queries)
-        if status != 200 or status_warm != 200:
-            return {"status": "missing", "reason": f"HTTP {status or status_warm} {url}"}
+            queries_warm, _ms, status = _counted(client, url)
+        if status != 200:
+            return {"status": "missing", "reason": f"HTTP {status} {url} (cache on)"}
+        cold.append(queries)
+        warm.append(queries_warm)
+        cold_ms.append(ms)
+        counts = shapes.setdefault(shape(url), [[], []])
+        counts[0].append(queries)
+        counts[1].append(queries_warm)
     return {
         "status": "ok",
         "urls": len(cold),
@@ -71,6 +111,8 @@ def count_queries(client, urls: list[str]) -> dict:
         "max": max(cold),
         "warm_min": min(warm),
         "warm_max": max(warm),
+        # The most a request of each kind costs, cold and warm: what must not grow with the data.
+        "shapes": {name: [max(c), max(w)] for name, (c, w) in sorted(shapes.items())},
         # What a request costs when nothing is cached (a new URL, or the first after a write).
         "cold_p50_ms": round(percentile(cold_ms, 50), 1),
         "cold_max_ms": round(max(cold_ms), 1),
