@@ -370,7 +370,7 @@ def measure_targets(load: Load, mixes: dict, mode: str, only) -> dict:
     return results
 
 
-def edits_while_reading(load: Load, mixes: dict, writer) -> list[dict]:
+def edits_while_reading(load: Load, mixes: dict, writer, *, why_not: str = "") -> list[dict]:
     """Each mix of EDIT_MIXES: wrk without writes, then again with the writer writing."""
     from .writer import summary
 
@@ -380,7 +380,8 @@ def edits_while_reading(load: Load, mixes: dict, writer) -> list[dict]:
         without = load.run(f"{mix}-reading", urls)
         show(f"edits {mix}, no writes", without)
         if writer is None or without["status"] != "ok":
-            writing = {"status": "missing", "reason": "no writer" if writer is None else "no read"}
+            reason = f"no writer ({why_not})" if writer is None else "no read"
+            writing = {"status": "missing", "reason": reason}
             edit_rows.append(report.edits_row(mix, without, writing, {}))
             continue
         writer.start()
@@ -447,7 +448,9 @@ def measure_size(name: str, url: str, measured: dict, redis: Redis, args) -> dic
                 except RuntimeError as error:
                     print(f"edits: no writer ({error})")
                     writer_info["error"] = str(error)
-                edits = edits_while_reading(load, mixes, writer)
+                edits = edits_while_reading(
+                    load, mixes, writer, why_not=writer_info.get("error", "")
+                )
         finally:
             if writer is not None:
                 writer_info.update(restored=writer.restore(), failures=writer.failures)
