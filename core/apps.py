@@ -27,12 +27,15 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401  (registers the deployment checks)
+        from .counts import triggers as count_triggers
         from .models import TimestampedModel
 
         # Abstract Meta.triggers is lost by every subclass that declares its own Meta: the
         # trigger is registered on each concrete model instead (pgtrigger adds it to
         # Meta.triggers, so migrations carry it).
-        trigger = updated_trigger()
+        # Every registry table also keeps its row count (core/counts.py), for the API's lists.
+        triggers = [updated_trigger(), *count_triggers()]
         for model in apps.get_models():
             if issubclass(model, TimestampedModel) and not model._meta.proxy:
-                trigger.register(model)
+                for trigger in triggers:
+                    trigger.register(model)

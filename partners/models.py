@@ -216,6 +216,9 @@ class Partner(TimestampedModel):
             # The category filter and facet: its counts are index-only scans and its pages come
             # in name order.
             models.Index(name="partner_category_name", fields=["category", "name"]),
+            # The list in its own order: a deep page's ids are an index-only scan (the API's
+            # deferred join, core/api/counting.py).
+            models.Index(name="partner_name_id", fields=["name", "id"]),
         ]
         # Keep PartnerTally exact through every write, bulk and raw ones too.
         triggers = tally.triggers()

@@ -1,84 +1,48 @@
-"""Exact counts of page-number lists, cached until a table they read changes.
+"""Page-number pages: counted as the database keeps the count, and read by a deferred join.
 
-COUNT(*) of a large list costs more than the whole rest of a page, and integrators page through
-the same list many times. The count is kept under its SQL and the
-data version of the tables that SQL reads: the newest history event of each (pghistory records
-every insert, update and delete, bulk and raw writes included, through database triggers).
+A whole list (no filter) takes its count from the row counts the database keeps
+(core/counts.py); a filtered one is counted exactly, with COUNT(*). Every list is counted, its
+first page too, so a request runs the same queries however many rows it finds.
+
+A page after the first reads the ids of its rows first, with the list's order, OFFSET and LIMIT,
+then those rows by id, in one query: the OFFSET then steps over index entries rather than whole
+rows.
 """
 
-import hashlib
-from functools import cache as memoize
-
-from django.apps import apps
-from django.core.cache import cache
-from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
-from django.utils import timezone
+from django.db.models.query import ModelIterable
 from django.utils.functional import cached_property
-from pghistory.core import event_models
 
-from core.caching import newest_event_ids
-
-# Two writes that commit out of order (the later event id first) could leave a count one write
-# behind; the timeout bounds how long that can last.
-COUNT_TIMEOUT = 60
+from core.counts import count_rows
 
 
-@memoize
-def _history_tables() -> dict[str, set[str]]:
-    """Each tracked table (quoted as in SQL), with the tables of its history events."""
-    tables = {}
-    for event in event_models():
-        tracked = f'"{event.pgh_tracked_model._meta.db_table}"'
-        tables.setdefault(tracked, set()).add(event._meta.db_table)
-    return tables
-
-
-@memoize
-def _untracked_tables() -> list[str]:
-    """Tables without history (users, tokens, the history itself), quoted as in SQL."""
-    tracked = _history_tables()
-    every = {f'"{model._meta.db_table}"' for model in apps.get_models(include_auto_created=True)}
-    return sorted(every - tracked.keys())
-
-
-def data_version(sql: str, using: str) -> tuple | None:
-    """The newest history event of each table `sql` reads; None if one of them is untracked."""
-    if any(table in sql for table in _untracked_tables()):
-        return None
-    tables = sorted(
-        set().union(*(events for table, events in _history_tables().items() if table in sql))
-    )
-    if not tables:
-        return None
-    return newest_event_ids(tables, using)
-
-
-def cached_count(queryset) -> int:
-    try:
-        sql, params = queryset.query.sql_with_params()
-    except EmptyResultSet:
-        return 0
-    version = data_version(sql, queryset.db)
-    if version is None:
-        return queryset.count()
-    # Today's date too: "current" records change with it even when no row does.
-    key = repr((sql, params, queryset.db, version, timezone.localdate().isoformat()))
-    key = "api-count:" + hashlib.sha256(key.encode()).hexdigest()
-    count = cache.get(key)
-    if count is None:
-        count = queryset.count()
-        cache.set(key, count, COUNT_TIMEOUT)
-    return count
-
-
-class CachedCountPaginator(Paginator):
-    """Every list is counted, its first page too, so a request costs the same number of queries
-    however many rows it finds (the benchmark holds the API to that), but rarely counted twice.
-    """
-
+class KeptCountPaginator(Paginator):
     @cached_property
     def count(self):
         if not hasattr(self.object_list, "query"):
             return super().count
-        return cached_count(self.object_list)
+        return count_rows(self.object_list)
+
+    def page(self, number):
+        # Paginator.page(), with the rows read by deferred_rows() rather than by a plain slice.
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        return self._get_page(deferred_rows(self.object_list, bottom, top), number, self)
+
+
+def deferred_rows(object_list, bottom: int, top: int):
+    """object_list[bottom:top]; for a queryset of records past its first rows, the records whose
+    ids that slice of the same query finds, in the same order."""
+    if (
+        bottom == 0
+        or not hasattr(object_list, "query")
+        or object_list._iterable_class is not ModelIterable
+        or object_list.query.combinator
+        or object_list.query.distinct
+    ):
+        return object_list[bottom:top]
+    ids = object_list.values("pk")[bottom:top]
+    return object_list.filter(pk__in=ids)

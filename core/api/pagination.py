@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, pagination
 from rest_framework.response import Response
 
-from .counting import CachedCountPaginator
+from .counting import KeptCountPaginator
 
 MAX_PAGE_SIZE = 200
 PAGE_SIZE = 50
@@ -14,7 +14,7 @@ def page_size_from(request) -> int:
     raw = request.query_params.get("page_size")
     if raw is None or raw == "":
         return PAGE_SIZE
-    if not raw.isdigit() or not 1 <= int(raw) <= MAX_PAGE_SIZE:
+    if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= MAX_PAGE_SIZE:
         raise exceptions.ValidationError(
             {"page_size": [_("Give a whole number from 1 to %(max)d.") % {"max": MAX_PAGE_SIZE}]}
         )
@@ -28,7 +28,7 @@ def link_header(next_url, previous_url) -> dict:
 
 
 class PageNumber(pagination.PageNumberPagination):
-    django_paginator_class = CachedCountPaginator
+    django_paginator_class = KeptCountPaginator
     page_size_query_param = "page_size"
     max_page_size = MAX_PAGE_SIZE
 
@@ -37,7 +37,7 @@ class PageNumber(pagination.PageNumberPagination):
 
     def paginate_queryset(self, queryset, request, view=None):
         raw = request.query_params.get(self.page_query_param)
-        if raw is not None and (not raw.isdigit() or int(raw) < 1):
+        if raw is not None and not (raw.isascii() and raw.isdigit() and int(raw) >= 1):
             raise exceptions.ValidationError({"page": [_("Give a page number from 1.")]})
         return super().paginate_queryset(queryset, request, view)
 
@@ -72,7 +72,11 @@ class Cursor(pagination.CursorPagination):
         except exceptions.NotFound as error:
             raise invalid from error
         # The position is a primary key: anything else would fail in the database.
-        if cursor is not None and cursor.position is not None and not cursor.position.isdigit():
+        if (
+            cursor is not None
+            and cursor.position is not None
+            and not (cursor.position.isascii() and cursor.position.isdigit())
+        ):
             raise invalid
         return cursor
 

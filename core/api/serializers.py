@@ -1,8 +1,6 @@
 """Serializer pieces every resource shares: brief related objects, validation like the admin."""
 
 import copy
-import operator
-from functools import partial
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -14,8 +12,6 @@ from django_countries.serializers import CountryFieldMixin
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
-from rest_framework.fields import SkipField
-from rest_framework.relations import PKOnlyObject
 from rest_framework.settings import api_settings
 
 from .resources import resource_for
@@ -54,7 +50,7 @@ class BriefRelatedField(serializers.RelatedField):
         queryset = self.get_queryset()
         if isinstance(data, dict):
             data = data.get("id")
-        if isinstance(data, str) and data.isdigit():
+        if isinstance(data, str) and data.isascii() and data.isdigit():
             data = int(data)
         try:
             if isinstance(data, int) and not isinstance(data, bool):
@@ -105,16 +101,13 @@ class ResourceUrlField(serializers.Field):
 
 
 def detail_url(field: serializers.Field, obj) -> str | None:
-    """The record's address in this API, as a field of the request's serializer shows it."""
-    # A field is bound to one request: the URL builder of each model is made once per field.
-    builders = field.__dict__.setdefault("_detail_urls", {})
-    model = type(obj)
-    if model not in builders:
-        resource = resource_for(model)
-        request = field.context.get("request")
-        builders[model] = resource.detail_urls(request) if resource else None
-    build = builders[model]
-    return build(obj) if build else None
+    """The record's address in this API, absolute for the request of the field's serializer."""
+    # A field serves one request: it finds the resource of each model it shows once.
+    found = field.__dict__.setdefault("_resources", {})
+    if type(obj) not in found:
+        found[type(obj)] = resource_for(type(obj))
+    resource = found[type(obj)]
+    return resource.detail_url(obj, field.context.get("request")) if resource else None
 
 
 def django_errors(error: DjangoValidationError) -> dict:
@@ -167,95 +160,35 @@ class ValidatedModelSerializer(serializers.ModelSerializer):
             ) from error
 
 
-# Built fields of each serializer class and language, for reads (see get_fields).
-_read_fields: dict[tuple[type, str | None], dict | None] = {}
-
-
-def _shareable(fields: dict) -> bool:
-    # A nested serializer or a many-related field holds bound children: a shallow copy would
-    # share them (and their parent) between requests.
-    return not any(
-        isinstance(field, serializers.BaseSerializer | serializers.ManyRelatedField)
-        for field in fields.values()
-    )
-
-
-def stored(record, attname: str):
-    """A column's value as loaded, without its descriptor: a country field's descriptor builds a
-    Country (three code lookups) on every access."""
-    values = record.__dict__
-    return values[attname] if attname in values else getattr(record, attname)
-
-
-def _reader(field: serializers.Field, columns: dict):
-    """How `field` gets its value from a record: what field.get_attribute(record) returns."""
-    if type(field).get_attribute is not serializers.Field.get_attribute:
-        return field.get_attribute
-    if len(field.source_attrs) != 1 or field.source_attrs[0] not in columns:
-        return field.get_attribute
-    column = columns[field.source_attrs[0]]
-    if column.is_relation:
-        return field.get_attribute
-    if isinstance(column, CountryField) and not column.multiple:
-        # The stored code, which the serializer field reads as it reads a Country.
-        return partial(stored, attname=column.attname)
-    # A column's value is never callable: a plain attribute read is what get_attribute does.
-    return operator.attrgetter(column.attname)
-
-
 # What every resource shows first; a serializer's `fields` start with them.
 REGISTRY_FIELDS = ("id", "url", "display", "created", "updated")
+
+# The fields of each serializer class and language, as a read builds them (see get_fields).
+_read_fields: dict[tuple[type, str | None], dict | None] = {}
 
 
 # The base of every resource: its `url`, a `display` name, `created` and `updated`.
 class RegistrySerializer(CountryFieldMixin, ValidatedModelSerializer):
     def get_fields(self):
-        # ModelSerializer builds every field from the model on each request, the bulk of a
-        # detail's work. A read reuses shallow copies of the fields built once (bind() then sets
-        # each copy's own name and parent); a write builds them afresh, as validation keeps state.
+        # ModelSerializer builds every field from the model for each request, the bulk of a
+        # detail's work. A read copies the fields built once (bind() gives each copy its own name
+        # and parent); a write builds them afresh, as validation keeps state in them.
         request = self.context.get("request")
         if request is None or request.method not in ("GET", "HEAD"):
             return super().get_fields()
         key = (type(self), get_language())
         if key not in _read_fields:
             fields = super().get_fields()
-            _read_fields[key] = fields if _shareable(fields) else None
-        prototypes = _read_fields[key]
-        if prototypes is None:
+            # A nested serializer or a many-related field holds bound children, which shallow
+            # copies would share between requests.
+            shared = (serializers.BaseSerializer, serializers.ManyRelatedField)
+            _read_fields[key] = (
+                None if any(isinstance(f, shared) for f in fields.values()) else fields
+            )
+        built = _read_fields[key]
+        if built is None:
             return super().get_fields()
-        fields = {name: copy.copy(field) for name, field in prototypes.items()}
-        for field in fields.values():
-            if isinstance(field, serializers.DateTimeField) and not hasattr(field, "timezone"):
-                # What DateTimeField asks for each value (the current time zone, a context
-                # variable), asked once per request.
-                field.timezone = field.default_timezone()
-        return fields
-
-    def to_representation(self, instance):
-        # DRF's Serializer.to_representation, with how each field reads its value worked out
-        # once per serializer rather than for every field of every row (DRF's generic lookup,
-        # and a Country built for each row).
-        ret = {}
-        for name, read, represent in self._read_plan():
-            try:
-                attribute = read(instance)
-            except SkipField:
-                continue
-            if isinstance(attribute, PKOnlyObject):
-                ret[name] = None if attribute.pk is None else represent(attribute)
-            else:
-                ret[name] = None if attribute is None else represent(attribute)
-        return ret
-
-    def _read_plan(self) -> list[tuple]:
-        plan = self.__dict__.get("_read_plan_cache")
-        if plan is None:
-            columns = {f.name: f for f in self.Meta.model._meta.concrete_fields}
-            plan = self.__dict__["_read_plan_cache"] = [
-                (field.field_name, _reader(field, columns), field.to_representation)
-                for field in self._readable_fields
-            ]
-        return plan
+        return {name: copy.copy(field) for name, field in built.items()}
 
     url = ResourceUrlField()
     # The record itself, shown by CharField as str(record): source="__str__" would make DRF

@@ -3,21 +3,13 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from core.api.serializers import REGISTRY_FIELDS, BriefUserField, RegistrySerializer, stored
+from core.api.serializers import REGISTRY_FIELDS, BriefUserField, RegistrySerializer
 from partners.models import Partner, PartnerIdentifier, PartnershipApplication
-from partners.regions import Region, region_for
-
-
-class RegionField(serializers.ChoiceField):
-    """Partner.region, derived from the stored country code."""
-
-    def get_attribute(self, instance):
-        # Partner.region reads the country through its descriptor, which builds a Country.
-        return region_for(stored(instance, "country"))
+from partners.regions import Region
 
 
 class PartnerSerializer(RegistrySerializer):
-    region = RegionField(
+    region = serializers.ChoiceField(
         choices=Region.choices,
         read_only=True,
         allow_null=True,

@@ -1,10 +1,12 @@
 import datetime
+import hashlib
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import parse_http_date, quote_etag
 from rest_framework.test import APIClient
 
 from core.models import ApiToken
@@ -216,6 +218,31 @@ def test_csv_cells_never_start_a_spreadsheet_formula():
     text = b"".join(response.streaming_content).decode()
     assert "'=HYPERLINK(1)" in text and "'+1" in text
     assert "themes" in text.splitlines()[0]
+
+
+def test_a_conditional_get_is_answered_304_with_the_etag_the_middleware_sets():
+    partner = PartnerFactory()
+    for url in (f"/api/v1/partners/{partner.slug}/", "/api/v1/partners/"):
+        first = APIClient().get(url)
+        # ConditionalGetMiddleware's ETag: the MD5 of the body.
+        assert first["ETag"] == quote_etag(hashlib.md5(first.content).hexdigest())
+        assert parse_http_date(first["Last-Modified"]) == int(partner.updated.timestamp())
+
+        by_etag = APIClient().get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+        by_date = APIClient().get(url, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+
+        assert (by_etag.status_code, by_etag["ETag"], by_etag.content) == (304, first["ETag"], b"")
+        assert by_date.status_code == 304
+
+
+def test_a_read_no_cache_may_keep_has_no_etag():
+    PartnershipApplicationFactory()
+    client = token_client("partners.view_partnershipapplication")
+
+    response = client.get("/api/v1/applications/")
+
+    assert response.status_code == 200 and response["Cache-Control"] == "no-store"
+    assert not response.has_header("ETag")
 
 
 def test_the_etag_changes_when_the_record_changes():

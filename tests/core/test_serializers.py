@@ -4,13 +4,14 @@ import datetime
 
 import pytest
 from django.test import RequestFactory
-from django.urls import set_script_prefix
+from django.urls import reverse, set_script_prefix
 from django.utils import timezone
 from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.test import APIClient
 
 from core.api.resources import resource_for
+from core.api.serializers import detail_url
 from core.models import unshown_columns
 from governance.api.serializers import SeatTermSerializer
 from partners.api.serializers import PartnerSerializer
@@ -51,20 +52,23 @@ def test_a_partners_region_is_that_of_its_country(country, region):
     assert row["region"] == region == partner.region
 
 
-@pytest.mark.parametrize("slug", ["ilo", "a.b", ".", "..", "x/./y", "a b", "émile", "50%"])
+@pytest.mark.parametrize("slug", ["ilo", "a-b_c", "2021", "A-Z"])
 @pytest.mark.parametrize("script_prefix", ["/", "/registry/"])
-def test_addresses_built_once_per_request_are_those_build_absolute_uri_makes(slug, script_prefix):
-    resource = resource_for(Partner)
+def test_a_records_address_is_the_one_its_detail_route_reverses_to(slug, script_prefix):
     partner = Partner(slug=slug)
     request = read_request()
     set_script_prefix(script_prefix)
     try:
-        expected = (resource.detail_url(partner, request), resource.detail_url(partner))
-        built = (resource.detail_urls(request)(partner), resource.detail_urls()(partner))
+        expected = reverse("api:partner-detail", kwargs={"slug": slug})
+        built = (resource_for(Partner).detail_url(partner), detail_url(UrlField(), partner))
     finally:
         set_script_prefix("/")
 
-    assert built == expected
+    assert built == (expected, request.build_absolute_uri(expected))
+
+
+class UrlField(serializers.Field):
+    context = {"request": read_request()}
 
 
 def test_times_in_a_list_follow_the_current_time_zone():
