@@ -10,7 +10,7 @@ from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import connections, models
-from django.db.models import F, Q
+from django.db.models import F, Func, Q
 from django.db.models.functions import Upper
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -24,11 +24,32 @@ from .regions import countries_in, region_for
 # The shape of every code in the register: a country (with subdivision) or XI/XM, then the list.
 ORG_ID_SCHEME = r"^[A-Z]{2}(_[A-Z0-9]{2,3})?-[A-Z0-9]+([_-][A-Z0-9]+)*$"
 
-# A partner's words for the directory's search: its name and acronym weigh more than its
-# description when results are ranked.
-SEARCH_VECTOR = SearchVector("name", "acronym", weight="A", config="english") + SearchVector(
-    "description", weight="B", config="english"
+# The directory's search (partners/search.py): its text search configuration, and the SQL
+# functions (migration 0006_search) that give a partner's text and a query the same words.
+SEARCH_CONFIG = "english"
+
+
+def search_text(*expressions, function="partners_search_document"):
+    """`function` of the expressions' texts joined by a blank."""
+    return Func(
+        *expressions, function=function, arg_joiner=" || ' ' || ", output_field=models.TextField()
+    )
+
+
+# A partner's words for the full-text search: its name and acronym weigh more than its country,
+# and that more than its description, when results are ranked.
+SEARCH_VECTOR = (
+    SearchVector(search_text("name", "acronym"), weight="A", config=SEARCH_CONFIG)
+    + SearchVector(
+        search_text(Func("country", function="partners_country_name")),
+        weight="B",
+        config=SEARCH_CONFIG,
+    )
+    + SearchVector(search_text("description"), weight="C", config=SEARCH_CONFIG)
 )
+# The words of its name and acronym: the word table of typos is made of them, and the closest
+# names to a query come first.
+SEARCH_NAME = search_text("name", "acronym", function="partners_search_readings")
 
 
 class Category(models.TextChoices):
@@ -139,8 +160,9 @@ class PartnerManager(UnshownColumnsManager.from_queryset(PartnerQuerySet)):
     pass
 
 
-# The search vector is derived from the name, acronym and description the history already keeps.
-@pghistory.track(exclude=["search_vector"])
+# The search columns are derived from the name, acronym, country and description the history
+# already keeps.
+@pghistory.track(exclude=["search_vector", "search_name"])
 class Partner(TimestampedModel):
     """An organisation or government that is a partner of Alliance 8.7."""
 
@@ -191,6 +213,12 @@ class Partner(TimestampedModel):
         db_persist=True,
         serialize=False,
     )
+    search_name = models.GeneratedField(
+        expression=SEARCH_NAME,
+        output_field=models.TextField(),
+        db_persist=True,
+        serialize=False,
+    )
 
     objects = PartnerManager()
 
@@ -204,9 +232,9 @@ class Partner(TimestampedModel):
             GinIndex(name="partner_relations", fields=["relations"]),
             models.Index(name="partner_joined", fields=["-joined_on", "id"]),
             models.Index(name="partner_country_name", fields=["country", "name"]),
-            # The search's `name__icontains` and `acronym__iexact` compare upper case: without
-            # these, one unindexed branch of its OR makes PostgreSQL read the whole table.
+            # Other lists' `q` on a partner's name (core.filters: `partner__name__icontains`).
             GinIndex(OpClass(Upper("name"), name="gin_trgm_ops"), name="partner_name_upper_trgm"),
+            # The search's acronyms typed (PartnerSearch.of) and its exact acronym ranked first.
             models.Index(Upper("acronym"), name="partner_acronym_upper"),
             # The directory's "newest joined" order (unknown dates last, then by name): without
             # it, every page sorts the whole table.

@@ -1,180 +1,578 @@
-"""The directory's search: words matched against each partner's stored search vector, typos in
-name words corrected from a lexicon of the words partners' names use.
+"""The directory's search, by PostgreSQL's own machinery: full-text search over what one set of
+SQL functions makes of a partner's text and of the query alike, and trigram similarity against
+the words of partners' names for typos.
 
-Names share few distinct words, far fewer than there are partners, so a mistyped word is corrected
-against those, in Python, rather than by trigram similarity against every name; the search is
-then one full-text query that the vector's GIN index serves.
+- `partners_search_words(text)`: unaccented, lower case, a hyphen or apostrophe inside a word
+  dropped ("co-operation" is "cooperation"), other punctuation a blank, and one spelling for each
+  British and American variant (SPELLINGS, WORD_VARIANTS) and for each country's other names
+  (COUNTRY_WORDS): "Labor Organisation" and "labour organization" are the same words.
+- `partners_search_expanded(text)`: those words, then all the names of each group of synonyms and
+  each abbreviation they hold (SYNONYMS, ABBREVIATIONS): "un" adds "united nations", and back.
+- `partners_search_document(text)`: the expanded words, and those of the text read with hyphens
+  and apostrophes as blanks ("anti slavery" finds "Anti-Slavery" as "antislavery" does).
+- `partners_country_name(code)`: the English name of a country code, from django-countries.
+
+`Partner.search_vector` (stored, GIN-indexed) holds the document's words of the name and acronym
+(weight A), of the country's name (B) and of the description (C); `Partner.search_name` the words
+of the name and acronym. A partner matches when its vector holds every word of the query (stemmed).
+
+A word of the query that no partner's name holds is a typo when a word of a name is one slip from
+it (a letter dropped, added or replaced, two neighbours swapped) or, failing that, close by
+trigrams (pg_trgm similarity). `partners_search_word` lists the words of all names, with how many
+partners' names hold each; triggers on the partners table keep it exact. It is small (a few
+thousand words at 100,000 demo partners), so looking a typo up in it costs a millisecond, where a
+trigram search of every name rechecks thousands of rows (docs/performance.md, "Search").
+
+The migrations create these from the lists below and freeze the SQL; a test fails when the lists
+and the database's functions differ, until a new migration replaces the functions.
 """
 
-import re
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.core.cache import cache
+from django.contrib.postgres.search import (
+    SearchQuery,
+    SearchVectorExact,
+    SearchVectorField,
+    TrigramSimilarity,
+)
 from django.db import connection
-from django.db.models import F, Q
+from django.db.models import Case, F, Func, IntegerField, Q, Value, When
+from django.db.models.functions import Concat, Lower
+from django.utils import translation
+from django_countries import countries
 
-from core.caching import CACHE_SECONDS, data_version
+from .models import SEARCH_CONFIG
 
-from .models import Partner
+# ---------------------------------------------------------------- what both sides are made into
 
-CONFIG = "english"
-# A word of at least this many letters that no name uses is taken for a typo. Shorter ones are
-# one edit away from too many words: "fnd" from "fund", "find", "and" and "fed".
-MIN_CORRECTED_LENGTH = 4
-# pg_trgm similarity (shared trigrams over all trigrams) from which a name word may be what was
-# meant when none is a single slip away: "organisaton" is 0.39 from "organization". At 0.3,
-# "chains" would also search "chad"; at 0.4, "organisaton" would find nothing.
-MIN_SIMILARITY = 0.35
-# The most likely corrections of one word that are searched as well as the word itself.
-MAX_CORRECTIONS = 3
-# Words of a search looked up in the lexicon: a longer text is no hurried typing, and each costs
-# a comparison with every word of the lexicon.
-MAX_CORRECTED_WORDS = 8
-# Letters only: what the tsquery is built from can hold no operator, quote, colon or NUL.
-WORD = re.compile(r"[^\W\d_]+")
+# Stems whose British -is- is written -iz- (Oxford and UN spelling): organise, organisation and
+# organising, and a mistyped "organisaton", all read as organiz...
+IZE_STEMS = (
+    "author|capital|categor|central|civil|commercial|criminal|decentral|decriminal|democrat|"
+    "digital|emphas|energ|external|familiar|final|formal|global|harmon|hospital|human|immun|"
+    "industrial|institutional|internal|legal|legitim|local|marginal|maxim|memor|minim|mobil|"
+    "modern|monopol|national|neutral|normal|operational|optim|organ|penal|popular|priorit|"
+    "privat|rational|real|recogn|regular|sensit|special|stabil|standard|subsid|summar|"
+    "synchron|urban|util|victim|visual|vocal"
+)
+# Stems whose American -or is written -our: labor, laborer and "labor rights" read as labour...
+OUR_STEMS = (
+    "arb|ard|behavi|cand|clam|col|endeav|fav|ferv|flav|glam|harb|hon|hum|lab|neighb|od|parl|"
+    "ranc|rig|rum|sav|splend|tum|val|vap|vig"
+)
+# Stems whose American -er is written -re: center, centers.
+RE_STEMS = "calib|cent|centimet|fib|kilomet|lit|lust|meag|met|millimet|sab|spect|theat"
+# Verbs whose American single l before -ed, -ing, -er is doubled: traveled, traveling.
+LL_STEMS = (
+    "cancel|channel|counsel|dial|equal|fuel|jewel|label|level|marshal|model|pedal|quarrel|"
+    "rival|signal|total|travel|tunnel"
+)
+
+# (regular expression, replacement) over words each preceded by a blank (the text is padded):
+# the spelling both sides of the search are given. A lookahead `(?= )` ends a whole word.
+SPELLINGS = (
+    (rf" ({IZE_STEMS})is", r" \1iz"),
+    (r" (anal|catal|paral)ys", r" \1yz"),
+    (rf" ({OUR_STEMS})or", r" \1our"),
+    (rf" ({RE_STEMS})er(s?)(?= )", r" \1re\2"),
+    (r" program(s?)(?= )", r" programme\1"),
+    (r" (defen|licen|offen|preten)se(s?)(?= )", r" \1ce\2"),
+    (rf" ({LL_STEMS})(ed|ing|er|ers)(?= )", r" \1l\2"),
+)
+
+# {the spelling kept: [other spellings]}, whole words; a plural s is kept.
+WORD_VARIANTS = {
+    "ageing": ["aging"],
+    "aluminium": ["aluminum"],
+    "anaemia": ["anemia"],
+    "analogue": ["analog"],
+    "catalogue": ["catalog"],
+    "dialogue": ["dialog"],
+    "enrolment": ["enrollment"],
+    "foetus": ["fetus"],
+    "fulfilment": ["fulfillment"],
+    "grey": ["gray"],
+    "instalment": ["installment"],
+    "jewellery": ["jewelry"],
+    "judgement": ["judgment"],
+    "manoeuvre": ["maneuver"],
+    "mould": ["mold"],
+    "paediatric": ["pediatric"],
+    "plough": ["plow"],
+    "practice": ["practise"],
+    "sceptic": ["skeptic"],
+}
+
+# {a country's name as the words function leaves django-countries' English name, or the part of
+# it people type: [other names for it, of one word]}. "Lao People's Democratic Republic" holds
+# "lao", "North Macedonia" holds "macedonia" already.
+COUNTRY_WORDS = {
+    "democratic peoples republic of korea": ["dprk"],
+    "democratic republic of the congo": ["drc"],
+    "eswatini": ["swaziland"],
+    "holy see": ["vatican"],
+    "lao": ["laos"],
+    "myanmar": ["burma"],
+    "netherlands": ["holland"],
+    "russian federation": ["russia"],
+    "syrian arab republic": ["syria"],
+    "turkiye": ["turkey"],
+    "united arab emirates": ["uae"],
+    "united kingdom": ["uk", "britain"],
+    "united states": ["usa"],
+    "viet nam": ["vietnam"],
+}
+
+# Names of several words that mean the same: a text that holds any of a group's names gets them
+# all added (PostgreSQL cannot replace each by its own in one pass, and these are few).
+# (names, unless): a text holding a name of `unless` does not count ("south korea" is not in
+# "democratic peoples republic of korea").
+SYNONYMS = [
+    (["cabo verde", "cape verde"], []),
+    (["cote divoire", "ivory coast"], []),
+    (["czechia", "czech republic"], []),
+    (["democratic peoples republic of korea", "north korea"], []),
+    (["democratic republic of the congo", "dr congo", "congo kinshasa"], []),
+    (["kyrgyzstan", "kyrgyz republic"], []),
+    (["lao", "lao pdr"], []),
+    (
+        ["republic of korea", "south korea"],
+        ["peoples republic of korea", "people s republic of korea"],
+    ),
+    (["slovakia", "slovak republic"], []),
+    (["timorleste", "east timor"], []),
+    (["united kingdom", "u k"], []),
+    (["united states", "u s", "u s a"], []),
+]
+
+# {abbreviation: its full form}, both as the words function writes them (a test checks). A text
+# that holds either gets both, so that each side of the search holds both. The directory's own
+# partners' acronyms add to these when they are typed (PartnerSearch.of).
+ABBREVIATIONS = {
+    "asean": "association of southeast asian nations",
+    "au": "african union",
+    "ecowas": "economic community of west african states",
+    "eu": "european union",
+    "fao": "food and agriculture organization",
+    "g20": "group of twenty",
+    "ilo": "international labour organization",
+    "iom": "international organization for migration",
+    "ioe": "international organization of employers",
+    "itf": "international transport workers federation",
+    "ituc": "international trade union confederation",
+    "oecd": "organization for economic cooperation and development",
+    "ohchr": "office of the united nations high commissioner for human rights",
+    "osce": "organization for security and cooperation in europe",
+    "saarc": "south asian association for regional cooperation",
+    "sadc": "southern african development community",
+    "un": "united nations",
+    "undp": "united nations development programme",
+    "unesco": "united nations educational scientific and cultural organization",
+    "unfpa": "united nations population fund",
+    "unhcr": "united nations high commissioner for refugees",
+    "unicef": "united nations childrens fund",
+    "unodc": "united nations office on drugs and crime",
+    "unu": "united nations university",
+    "usaid": "united states agency for international development",
+    "wfp": "world food programme",
+    "who": "world health organization",
+}
+
+# Characters read as a blank: ASCII other than letters and digits, Latin-1 punctuation and signs,
+# general and CJK punctuation. Listed rather than [^[:alnum:]], which in a database of the C
+# locale would blank every letter beyond ASCII.
+BLANKS = (
+    r"\u0001-\u002f\u003a-\u0040\u005b-\u0060\u007b-\u007f\u00a0-\u00bf\u00d7\u00f7\u02bc"
+    r"\u2000-\u206f\u2e00-\u2e7f\u3000-\u303f\ufe30-\ufe4f\uff01-\uff0f"
+)
+# A hyphen or apostrophe between two letters or digits joins them: "co-operation", "children's".
+JOINERS = r"'\u2019\u02bc\u2010\u2011-"
 
 
-def words(text: str) -> list[str]:
-    """The lower-case words (runs of letters) of `text`, in order."""
-    return WORD.findall(text.lower())
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
 
 
-def trigrams(word: str) -> frozenset[str]:
-    """pg_trgm's trigrams of one lower-case word: padded with two blanks before, one after."""
-    padded = f"  {word} "
-    return frozenset(padded[i : i + 3] for i in range(len(padded) - 2))
+def word_map() -> dict[str, str]:
+    """{a word: what the words function writes instead}, plurals included."""
+    found = {}
+    for kept, others in WORD_VARIANTS.items():
+        for other in others:
+            found[other], found[f"{other}s"] = kept, f"{kept}s"
+    for kept, others in COUNTRY_WORDS.items():
+        found.update(dict.fromkeys(others, kept))
+    return dict(sorted(found.items()))
 
 
-def similarity(a: frozenset[str], b: frozenset[str]) -> float:
-    """pg_trgm's similarity(): the trigrams two words share over all their trigrams."""
-    shared = len(a & b)
-    return shared / (len(a) + len(b) - shared) if a or b else 0.0
+def synonym_groups() -> list[tuple[list[str], list[str], list[str]]]:
+    """(the names a text may hold, those that then do not count, the names it gets) of every
+    group of SYNONYMS and ABBREVIATIONS.
 
-
-def one_slip_apart(a: str, b: str) -> bool:
-    """Whether `b` is `a` with one letter dropped, added or replaced, or two neighbours swapped.
-
-    The slips of a hurried typist, which trigrams measure badly in a short word: "laobur" shares
-    only 3 of 11 trigrams with "labour".
+    A full form that holds another's may be written with that one's abbreviation ("office of the
+    un high commissioner for human rights"), and an abbreviation whose full form holds another's
+    full form stands for that one too: a text with "unicef" also gets "un united nations".
     """
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    i = 0
-    while i < len(a) and i < len(b) and a[i] == b[i]:
-        i += 1
-    if len(a) > len(b):
-        return a[i + 1 :] == b[i:]
-    if len(a) < len(b):
-        return a[i:] == b[i + 1 :]
-    return a[i + 1 :] == b[i + 1 :] or (
-        a[i : i + 2] == b[i : i + 2][::-1] and a[i + 2 :] == b[i + 2 :]
+    groups = [(names, unless, names) for names, unless in SYNONYMS]
+    for abbreviation, full in ABBREVIATIONS.items():
+        held = [abbreviation, full]
+        for other, other_full in ABBREVIATIONS.items():
+            if other == abbreviation:
+                continue
+            if f" {other_full} " in f" {full} ":
+                held.append(full.replace(other_full, other))
+            if f" {full} " in f" {other_full} ":
+                held.append(other)
+        groups.append((held, [], [abbreviation, full]))
+    return groups
+
+
+def _holds(names: list[str]) -> str:
+    return " OR ".join(f"strpos(padded, {_literal(f' {name} ')}) > 0" for name in names)
+
+
+def _words_body() -> str:
+    joined = _literal(rf"([^{BLANKS}])[{JOINERS}]+(?=[^{BLANKS}])")
+    rules = "".join(
+        f"\n    padded := regexp_replace(padded, {_literal(old)}, {_literal(new)}, 'g');"
+        for old, new in SPELLINGS
+    )
+    cases = "".join(
+        f"\n            WHEN {_literal(word)} THEN {_literal(instead)}"
+        for word, instead in word_map().items()
+    )
+    return f"""
+DECLARE
+    padded text;
+    word text;
+    found text[] := '{{}}';
+BEGIN
+    -- Joined before unaccent(), which writes some dashes as hyphens: "Türkiye—Turkey" is two words.
+    padded := lower(unaccent('unaccent', regexp_replace(value, {joined}, '\\1', 'g')));
+    padded := ' ' || regexp_replace(padded, {_literal(f"[{BLANKS}]+")}, ' ', 'g') || ' ';{rules}
+    FOREACH word IN ARRAY string_to_array(padded, ' ') LOOP
+        CONTINUE WHEN word = '';
+        found := found || CASE word{cases}
+            ELSE word END;
+    END LOOP;
+    RETURN array_to_string(found, ' ');
+END
+"""
+
+
+def _expanded_body() -> str:
+    added = []
+    for held, unless, names in synonym_groups():
+        condition = f"({_holds(held)})"
+        if unless:
+            condition += f" AND NOT ({_holds(unless)})"
+        names = _literal(" " + " ".join(names))
+        added.append(f"\n        || CASE WHEN {condition}\n            THEN {names} ELSE '' END")
+    return f"""
+DECLARE
+    padded text := ' ' || value || ' ';
+BEGIN
+    RETURN value{"".join(added)};
+END
+"""
+
+
+def _readings_body(function: str) -> str:
+    """`function` of the words of the text, and of those of the text read with hyphens and
+    apostrophes as blanks if it has any: "Anti-Slavery" is both "antislavery" and "anti slavery"."""
+    joiners = _literal(f"[{JOINERS}]")
+    split = f"regexp_replace(value, {joiners}, ' ', 'g')"
+    return f"""
+BEGIN
+    IF value !~ {joiners} THEN
+        RETURN {function.format("partners_search_words(value)")};
+    END IF;
+    RETURN {function.format("partners_search_words(value)")}
+        || ' ' || {function.format(f"partners_search_words({split})")};
+END
+"""
+
+
+def _country_sql() -> str:
+    with translation.override("en"):
+        names = sorted((code, str(name)) for code, name in countries)
+    cases = "".join(
+        f"\n        WHEN {_literal(code)} THEN {_literal(name)}" for code, name in names
+    )
+    return f"CASE code{cases}\n        ELSE '' END"
+
+
+def _function(signature: str, body: str, returns: str = "text") -> str:
+    return (
+        f"CREATE OR REPLACE FUNCTION {signature} RETURNS {returns} LANGUAGE plpgsql IMMUTABLE"
+        f" STRICT PARALLEL SAFE SET search_path FROM CURRENT\nAS $body${body}$body$"
     )
 
 
-# The tokens of all partners' names and acronyms (people mistype "UNICEF" too), split into
-# words in Python. Digits are dropped first so that numbered names ("Fund (demo 123)") share
-# their tokens. It reads every name, so it runs once per data version (name_lexicon).
-LEXICON_SQL = """
-    SELECT DISTINCT token
-    FROM {table},
-         unnest(string_to_array(translate(name || ' ' || acronym, '0123456789', ''), ' ')) token
+def functions_sql() -> list[str]:
+    """The CREATE FUNCTION statements of the search, in order, as the lists above make them.
+
+    PL/pgSQL keeps each statement's plan, and the few regular expressions stay in PostgreSQL's
+    cache of compiled ones: a SQL function that calls another is planned again at every call, ten
+    times slower. `SET search_path FROM CURRENT` resolves unaccent() and the functions as at
+    creation, whatever the search_path of the session (a restore sets none). The country names are
+    a SQL expression, which PostgreSQL inlines.
+    """
+    return [
+        _function("partners_search_words(value text)", _words_body()),
+        _function("partners_search_expanded(value text)", _expanded_body()),
+        _function("partners_search_readings(value text)", _readings_body("{}")),
+        _function(
+            "partners_search_document(value text)", _readings_body("partners_search_expanded({})")
+        ),
+        "CREATE OR REPLACE FUNCTION partners_country_name(code text) RETURNS text LANGUAGE sql"
+        f" IMMUTABLE PARALLEL SAFE\n    RETURN {_country_sql()}",
+        _function("partners_search_one_slip(typed text, word text)", ONE_SLIP, "boolean"),
+    ]
+
+
+# Whether `word` is `typed` with one letter dropped, added or replaced, or two neighbours swapped:
+# the slips of a hurried typist, which trigrams measure badly in a short word ("laobur" shares 3
+# of 11 trigrams with "labour").
+ONE_SLIP = """
+DECLARE
+    i integer := 1;
+    a integer := length(typed);
+    b integer := length(word);
+BEGIN
+    IF typed = word OR abs(a - b) > 1 THEN
+        RETURN false;
+    END IF;
+    WHILE i <= a AND i <= b AND substr(typed, i, 1) = substr(word, i, 1) LOOP
+        i := i + 1;
+    END LOOP;
+    IF a > b THEN
+        RETURN substr(typed, i + 1) = substr(word, i);
+    ELSIF a < b THEN
+        RETURN substr(typed, i) = substr(word, i + 1);
+    END IF;
+    RETURN substr(typed, i + 1) = substr(word, i + 1)
+        OR (substr(typed, i, 2) = reverse(substr(word, i, 2))
+            AND substr(typed, i + 2) = substr(word, i + 2));
+END
+"""
+
+FUNCTION_NAMES = (
+    "partners_search_one_slip",
+    "partners_country_name",
+    "partners_search_document",
+    "partners_search_readings",
+    "partners_search_expanded",
+    "partners_search_words",
+)
+
+# The words of a set of partners' names (their search_name), once per partner, digits-only words
+# ("demo 123") left out.
+_NAME_WORDS = """
+    SELECT DISTINCT rows.id, word
+    FROM {rows} AS rows, unnest(string_to_array(rows.search_name, ' ')) AS word
+    WHERE word ~ '[^0-9]'
 """
 
 
-SPELLINGS = (("isation", "ization"), ("ise", "ize"), ("ising", "izing"))
+def _counted(delta: str) -> str:
+    """The statement that applies `delta` (word, change in the number of names holding it) to the
+    word table: new words inserted, the others' counts changed, words no name holds deleted. In
+    word order, so that concurrent writers take the words' rows in the same order."""
+    return f"""
+        WITH delta (word, n) AS ({delta}),
+        added AS (
+            INSERT INTO partners_search_word AS kept (word, partners)
+            SELECT word, n FROM delta WHERE n > 0 ORDER BY word
+            ON CONFLICT (word) DO UPDATE SET partners = kept.partners + excluded.partners
+        ),
+        fewer AS (
+            UPDATE partners_search_word AS kept SET partners = kept.partners + delta.n
+            FROM delta WHERE kept.word = delta.word AND delta.n < 0 AND kept.partners + delta.n > 0
+        )
+        DELETE FROM partners_search_word AS kept USING delta
+        WHERE kept.word = delta.word AND delta.n < 0 AND kept.partners + delta.n <= 0;"""
 
 
-def other_spellings(word: str) -> list[str]:
-    """`word` in the other of British and American spelling, where they differ by s and z."""
-    found = []
-    for british, american in SPELLINGS:
-        for ending, other in ((british, american), (american, british)):
-            if word.endswith(ending):
-                found.append(word[: -len(ending)] + other)
-    return found
+_ADDED = f"SELECT word, count(*) FROM ({_NAME_WORDS.format(rows='new_rows')}) AS w GROUP BY word"
+_GONE = f"SELECT word, -count(*) FROM ({_NAME_WORDS.format(rows='old_rows')}) AS w GROUP BY word"
+# An update that leaves a name's words as they were changes no count.
+_CHANGED = f"""SELECT word, sum(n) AS n FROM (
+            SELECT word, 1 AS n FROM ({_NAME_WORDS.format(rows="new_rows")}) AS added
+            UNION ALL
+            SELECT word, -1 FROM ({_NAME_WORDS.format(rows="old_rows")}) AS gone
+        ) AS changes GROUP BY word HAVING sum(n) <> 0"""
+
+# The words of all partners' names, with how many partners' names hold each, kept by the triggers
+# below (statement-level: a bulk COPY updates each word once). Deleted when no name holds it.
+WORD_TABLE_SQL = [
+    """CREATE TABLE partners_search_word (
+    word text PRIMARY KEY,
+    partners integer NOT NULL CHECK (partners > 0)
+)""",
+    # Trigram candidates of a typo (`%`), and the words of its first letter and about its length,
+    # in which the one-slip ones are looked for.
+    "CREATE INDEX partners_search_word_trgm ON partners_search_word USING gin (word gin_trgm_ops)",
+    "CREATE INDEX partners_search_word_shape ON partners_search_word (left(word, 1), length(word))",
+    f"""CREATE FUNCTION partners_search_word_count() RETURNS trigger LANGUAGE plpgsql AS $body$
+BEGIN
+    IF TG_OP = 'TRUNCATE' THEN
+        DELETE FROM partners_search_word;
+    ELSIF TG_OP = 'INSERT' THEN{_counted(_ADDED)}
+    ELSIF TG_OP = 'DELETE' THEN{_counted(_GONE)}
+    ELSE{_counted(_CHANGED)}
+    END IF;
+    RETURN NULL;
+END
+$body$""",
+    "CREATE TRIGGER partners_search_word_insert AFTER INSERT ON partners_partner"
+    " REFERENCING NEW TABLE AS new_rows"
+    " FOR EACH STATEMENT EXECUTE FUNCTION partners_search_word_count()",
+    "CREATE TRIGGER partners_search_word_update AFTER UPDATE ON partners_partner"
+    " REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows"
+    " FOR EACH STATEMENT EXECUTE FUNCTION partners_search_word_count()",
+    "CREATE TRIGGER partners_search_word_delete AFTER DELETE ON partners_partner"
+    " REFERENCING OLD TABLE AS old_rows"
+    " FOR EACH STATEMENT EXECUTE FUNCTION partners_search_word_count()",
+    "CREATE TRIGGER partners_search_word_truncate AFTER TRUNCATE ON partners_partner"
+    " FOR EACH STATEMENT EXECUTE FUNCTION partners_search_word_count()",
+]
+
+# Fills the word table from the partners as they are: run once, by the migration that creates it.
+WORD_TABLE_FILL = f"""
+    INSERT INTO partners_search_word (word, partners)
+    SELECT word, count(*) FROM ({_NAME_WORDS.format(rows="partners_partner")}) AS words
+    GROUP BY word
+"""
+
+WORD_TABLE_DROP = [
+    "DROP TRIGGER partners_search_word_truncate ON partners_partner",
+    "DROP TRIGGER partners_search_word_delete ON partners_partner",
+    "DROP TRIGGER partners_search_word_update ON partners_partner",
+    "DROP TRIGGER partners_search_word_insert ON partners_partner",
+    "DROP FUNCTION partners_search_word_count()",
+    "DROP TABLE partners_search_word",
+]
 
 
-@dataclass(frozen=True)
-class Lexicon:
-    """The distinct lower-case words of partners' names, with their trigrams."""
+# ---------------------------------------------------------------------------------- the search
 
-    trigrams: dict[str, frozenset[str]]
+# A typo is looked for in a word of at least this many letters ("fnd" is one slip from "fund",
+# "find", "and" and "fed"), among the first words of a query, and taken for at most so many words.
+MIN_TYPO_LENGTH = 4
+MAX_TYPO_WORDS = 4
+MAX_CORRECTIONS = 3
+# pg_trgm similarity from which a word of a name may be what was meant when none is one slip
+# away: "organizaton" is 0.67 from "organization". Candidates come from `%` (pg_trgm's
+# similarity_threshold, 0.3 unless set otherwise).
+MIN_SIMILARITY = 0.35
+# A one-slip correction held by fewer names than this share of the best one's is left out: the
+# demo data's acronym "cils" is one slip from "cild", as "child" is.
+MIN_SHARE = 0.1
+# An acronym that more partners than this share (demo data's "MLK") names none of them.
+MAX_ACRONYM_OWNERS = 3
 
-    @classmethod
-    def of(cls, names_words: set[str]) -> "Lexicon":
-        return cls({word: trigrams(word) for word in sorted(names_words)})
-
-    def __contains__(self, word: str) -> bool:
-        return word in self.trigrams
-
-    def corrections(self, word: str) -> list[str]:
-        """The name words `word` may be a typo of, likeliest first; none if it is a name word.
-
-        Those one slip away if there are any, else those similar enough by trigrams: a
-        correction of two slips when one of one slip exists would mostly be wrong ("goverment"
-        is 0.38 from "garment").
-        """
-        if word in self or len(word) < MIN_CORRECTED_LENGTH:
-            return []
-        own = trigrams(word)
-        scored = [(similarity(own, theirs), name) for name, theirs in self.trigrams.items()]
-        close = [pair for pair in scored if one_slip_apart(word, pair[1])] or [
-            pair for pair in scored if pair[0] >= MIN_SIMILARITY
-        ]
-        close.sort(key=lambda pair: (-pair[0], pair[1]))
-        found = [name for _score, name in close[:MAX_CORRECTIONS]]
-        # British and American spellings name the same thing: "organisaton" is one slip from
-        # "organisation" and so also means "organization" (-ise/-ize, -isation/-ization).
-        variants = [spelling for name in found for spelling in other_spellings(name)]
-        return list(dict.fromkeys(found + [v for v in variants if v in self]))
-
-
-# One lexicon per process and data version: building the trigrams again for every search would
-# cost more than the search. Replaced, never mutated, so threads may share it.
-_built: tuple[str, Lexicon] | None = None
-
-
-def name_lexicon() -> Lexicon:
-    """The lexicon of the partners' names as they are now: any write to a partner renews it."""
-    global _built
-    version = data_version("partners.Partner")
-    if _built is not None and _built[0] == version:
-        return _built[1]
-    key = f"partners:lexicon:{version}"
-    found = cache.get(key)
-    if found is None:
-        with connection.cursor() as cursor:
-            cursor.execute(
-                LEXICON_SQL.format(table=connection.ops.quote_name(Partner._meta.db_table))
-            )
-            found = sorted({word for (token,) in cursor.fetchall() for word in words(token)})
-        cache.set(key, found, CACHE_SECONDS)
-    lexicon = Lexicon.of(set(found))
-    _built = (version, lexicon)
-    return lexicon
+# What a query's words are, their corrections (the words of names it may have meant) and the
+# query with each acronym a partner holds read as that partner's name: one round trip, served by
+# the word table's indexes and partner_acronym_upper.
+QUERY_SQL = """
+    WITH query AS (SELECT partners_search_words(%(value)s) AS words),
+    typed AS (
+        SELECT word, n
+        FROM query, unnest(string_to_array(query.words, ' ')) WITH ORDINALITY AS t(word, n)
+    ),
+    acronyms AS (
+        SELECT lower(acronym) AS acronym, array_agg(DISTINCT name) AS names
+        FROM partners_partner
+        WHERE upper(acronym) IN (SELECT upper(word) FROM typed) AND acronym <> ''
+        GROUP BY lower(acronym)
+        HAVING count(DISTINCT name) <= %(owners)s
+    )
+    SELECT
+        query.words,
+        ARRAY(
+            SELECT ARRAY[typed.word, known.word, known.slip::text, known.likeness::text,
+                         known.partners::text]
+            FROM typed CROSS JOIN LATERAL (
+                SELECT
+                    candidate.word,
+                    partners_search_one_slip(typed.word, candidate.word) AS slip,
+                    similarity(candidate.word, typed.word) AS likeness,
+                    candidate.partners
+                FROM partners_search_word AS candidate
+                WHERE candidate.word %% typed.word
+                    OR (left(candidate.word, 1) = left(typed.word, 1)
+                        AND length(candidate.word) BETWEEN length(typed.word) - 1
+                        AND length(typed.word) + 1)
+            ) AS known
+            WHERE typed.n <= %(typo_words)s AND length(typed.word) >= %(typo_length)s
+                AND NOT EXISTS (SELECT FROM partners_search_word WHERE word = typed.word)
+                AND (known.slip OR known.likeness >= %(similarity)s)
+            ORDER BY typed.n, known.slip DESC, CASE WHEN known.slip THEN known.partners END DESC,
+                known.likeness DESC, known.word
+        ),
+        ARRAY(
+            SELECT partners_search_expanded(partners_search_words(
+                replace(' ' || query.words || ' ', ' ' || acronym || ' ', ' ' || name || ' ')))
+            FROM acronyms, unnest(names) AS name
+            ORDER BY 1
+        )
+    FROM query
+"""
 
 
-def corrected_tsquery(value: str, lexicon: Lexicon) -> str | None:
-    """A to_tsquery text where each word of `value` may also be read as a name word it is a typo
-    of, or None when no word needs correcting.
+def corrections_of(rows: list[list[str]]) -> dict[str, list[str]]:
+    """{typed word: the words of names it may be a typo of, likeliest first} from QUERY_SQL's
+    (typed, word, slip, likeness, partners) rows: the one-slip words if there are any (those held
+    by many names first), else the most similar."""
+    found: dict[str, list[tuple[str, bool, int]]] = {}
+    for typed, word, slip, _likeness, partners in rows:
+        found.setdefault(typed, []).append((word, slip == "true", int(partners)))
+    corrections = {}
+    for typed, candidates in found.items():
+        slips = [(word, n) for word, slip, n in candidates if slip]
+        if slips:
+            most = slips[0][1]
+            chosen = [word for word, n in slips if n >= most * MIN_SHARE]
+        else:
+            chosen = [word for word, _slip, _n in candidates]
+        corrections[typed] = chosen[:MAX_CORRECTIONS]
+    return corrections
 
-    "labour organisaton" becomes "(labour) & (organisaton | organisation | organization)".
+
+def _quoted(word: str) -> str:
+    """`word` as a tsquery operand: quoted, so that no character of it is read as an operator."""
+    return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def corrected_tsquery(words: str, corrections: dict[str, list[str]]) -> str | None:
+    """A to_tsquery text where each corrected word may also be read as one of its corrections,
+    matched in names, acronyms and countries (weights A and B): typos are those of names. None
+    when no word is corrected.
+
+    "child laobur" becomes "'child' & ( 'laobur' | 'labour':AB )".
     """
-    groups, corrected = [], False
-    for n, word in enumerate(dict.fromkeys(words(value))):
-        corrections = lexicon.corrections(word) if n < MAX_CORRECTED_WORDS else []
-        corrected = corrected or bool(corrections)
-        groups.append("(" + " | ".join([word, *corrections]) + ")")
-    return " & ".join(groups) if corrected else None
+    if not corrections:
+        return None
+    groups = []
+    for word in dict.fromkeys(words.split()):
+        others = [f"{_quoted(c)}:AB" for c in corrections.get(word, [])]
+        groups.append(f"( {' | '.join([_quoted(word), *others])} )" if others else _quoted(word))
+    return " & ".join(groups)
 
 
-class TsQuery(SearchQuery):
-    """to_tsquery() of a text built here from letters and operators only (SearchQuery's "raw"
-    type, named so that its use is explicit)."""
+class Filtered(Func):
+    """The part of the stored search vector of the given weights ("a": name and acronym)."""
 
-    def __init__(self, text: str):
-        super().__init__(text, config=CONFIG, search_type="raw")
+    output_field = SearchVectorField()
+
+    def __init__(self, weights: str):
+        super().__init__(
+            F("search_vector"), template=f"ts_filter(%(expressions)s, '{{{weights}}}')"
+        )
+
+
+def _expanded(text: str) -> Func:
+    return Func(Value(text), function="partners_search_expanded")
 
 
 @dataclass(frozen=True)
@@ -182,7 +580,12 @@ class PartnerSearch:
     """One search of the directory: which partners match `value`, and how well."""
 
     value: str
-    query: SearchQuery
+    # `value` as partners_search_words() leaves it.
+    words: str
+    # {typed word: the words of names it may be a typo of}.
+    corrections: dict
+    # The query with an acronym typed read as the name of the partner that holds it.
+    alternatives: tuple[str, ...]
 
     @classmethod
     def of(cls, value: str) -> "PartnerSearch | None":
@@ -191,38 +594,68 @@ class PartnerSearch:
         value = value.replace("\x00", " ").strip()
         if not value:
             return None
-        query = SearchQuery(value, config=CONFIG, search_type="websearch")
-        if words(value):
-            corrected = corrected_tsquery(value, name_lexicon())
-            if corrected is not None:
-                query = query | TsQuery(corrected)
-        return cls(value, query)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                QUERY_SQL,
+                {
+                    "value": value,
+                    "owners": MAX_ACRONYM_OWNERS,
+                    "typo_words": MAX_TYPO_WORDS,
+                    "typo_length": MIN_TYPO_LENGTH,
+                    "similarity": MIN_SIMILARITY,
+                },
+            )
+            words, candidates, alternatives = cursor.fetchone()
+        return cls(value, words, corrections_of(candidates), tuple(alternatives))
+
+    def query(self) -> SearchQuery:
+        """Every word of the query (stemmed), abbreviations and their full forms alike; or each
+        typo read as a word of names it may be; or an acronym as the name of its partner."""
+        query = SearchQuery(_expanded(self.words), config=SEARCH_CONFIG)
+        corrected = corrected_tsquery(self.words, self.corrections)
+        if corrected is not None:
+            query |= SearchQuery(corrected, config=SEARCH_CONFIG, search_type="raw")
+            best = " ".join(self.corrections.get(w, [w])[0] for w in self.words.split())
+            query |= SearchQuery(_expanded(best), config=SEARCH_CONFIG)
+        for alternative in self.alternatives:
+            query |= SearchQuery(alternative, config=SEARCH_CONFIG)
+        return query
 
     def condition(self) -> Q:
-        """The partners it matches: by their stored words, or `value` within the name or as
-        the acronym.
-
-        One OR, which the three indexes serve together (a BitmapOr) or, for a broad search, a
-        scan; with the vector stored it is quicker than a UNION of one subquery per way.
-        """
-        return (
-            Q(search_vector=self.query)
-            | Q(name__icontains=self.value)
-            | Q(acronym__iexact=self.value)
-        )
+        """The partners it matches, by the stored vector's GIN index (one bitmap of them)."""
+        if not self.words:
+            return Q(pk__in=[])
+        return Q(search_vector=self.query())
 
     def ranked(self, queryset):
-        """`queryset` narrowed to the matches, best first: words in the name or acronym weigh
-        more than words in the description; ties in name order."""
+        """`queryset` narrowed to the matches, best first: the acronym or the whole name; then a
+        match in the name or acronym, the country, the description; within each, the names
+        closest to the query; then by name and id, so that pages never overlap."""
+        query = self.query()
+        exact = (
+            Q(acronym__iexact=self.value)
+            | Q(search_name=self.words)
+            | Q(search_name=Concat(Value(f"{self.words} "), Lower("acronym")))
+        )
+        tier = Case(
+            When(exact, then=Value(0)),
+            When(SearchVectorExact(Filtered("a"), query), then=Value(1)),
+            When(SearchVectorExact(Filtered("a,b"), query), then=Value(2)),
+            default=Value(3),
+            output_field=IntegerField(),
+        )
         return (
             queryset.filter(self.condition())
-            .annotate(text_rank=SearchRank(F("search_vector"), self.query))
-            .order_by("-text_rank", "name", "id")
+            .annotate(
+                search_tier=tier,
+                search_closeness=TrigramSimilarity("search_name", Value(self.words)),
+            )
+            .order_by("search_tier", "-search_closeness", "name", "id")
         )
 
 
 def search_partners(queryset, value: str):
-    """Partners whose name, acronym or description match `value` (typos in name words allowed),
-    best first."""
+    """Partners whose name, acronym, country or description match `value` (typos in names
+    tolerated), best first."""
     search = PartnerSearch.of(value)
     return queryset if search is None else search.ranked(queryset)

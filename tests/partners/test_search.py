@@ -1,15 +1,7 @@
 import pytest
-from django.db import connection
 
 from partners.models import Partner
-from partners.search import (
-    Lexicon,
-    corrected_tsquery,
-    one_slip_apart,
-    search_partners,
-    similarity,
-    trigrams,
-)
+from partners.search import search_partners
 from tests.factories import PartnerFactory
 
 pytestmark = pytest.mark.django_db
@@ -43,8 +35,8 @@ def test_search_finds_a_word_found_only_in_a_description(ilo):
     assert found("slavery") == ["Walk Free"]
 
 
-def test_search_finds_part_of_a_name_and_an_acronym(ilo):
-    assert found("Internat") == ["International Labour Organization"]
+def test_search_finds_some_words_of_a_name_and_an_acronym(ilo):
+    assert found("Labour Organization") == ["International Labour Organization"]
     assert found("ilo") == ["International Labour Organization"]
 
 
@@ -92,56 +84,5 @@ def test_a_search_follows_a_renamed_partner_at_once(ilo):
     partner.name = "Mekong Fishers Network"
     partner.save()
 
-    # A typo in a word no name used before the rename: the lexicon has been renewed.
+    # A typo in a word no name used before the rename: the table of names' words follows writes.
     assert found("Mekng Fishers") == ["Mekong Fishers Network"]
-
-
-def test_the_trigram_similarity_is_that_of_pg_trgm():
-    pairs = [("organisaton", "organization"), ("labur", "labour"), ("bogot", "bogotá")]
-
-    with connection.cursor() as cursor:
-        for a, b in pairs:
-            cursor.execute("SELECT similarity(%s, %s)", [a, b])
-            expected = cursor.fetchone()[0]
-            assert similarity(trigrams(a), trigrams(b)) == pytest.approx(expected, abs=1e-6)
-
-
-@pytest.mark.parametrize(
-    ("typed", "meant", "expected"),
-    [
-        ("labur", "labour", True),
-        ("laobur", "labour", True),
-        ("labuor", "labour", True),
-        ("labours", "labour", True),
-        ("lebour", "labour", True),
-        ("labour", "labour", False),
-        ("lbaoru", "labour", False),
-        ("lab", "labour", False),
-    ],
-)
-def test_one_slip_is_a_letter_dropped_added_replaced_or_swapped(typed, meant, expected):
-    assert one_slip_apart(typed, meant) is expected
-
-
-def test_a_word_of_the_lexicon_or_a_short_word_is_not_corrected():
-    lexicon = Lexicon.of({"labour", "fund", "find"})
-
-    assert lexicon.corrections("labour") == []
-    assert lexicon.corrections("fnd") == []
-    assert lexicon.corrections("fnud") == ["fund"]
-
-
-def test_one_slip_corrections_are_preferred_to_merely_similar_words():
-    lexicon = Lexicon.of({"government", "garment", "organization"})
-
-    assert lexicon.corrections("goverment") == ["government"]
-    assert lexicon.corrections("organisaton") == ["organization"]
-
-
-def test_the_corrected_query_keeps_every_word_and_adds_its_corrections():
-    lexicon = Lexicon.of({"international", "labour", "organization"})
-
-    assert corrected_tsquery("labour organisaton", lexicon) == (
-        "(labour) & (organisaton | organization)"
-    )
-    assert corrected_tsquery("labour organization", lexicon) is None
