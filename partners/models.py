@@ -47,8 +47,14 @@ SEARCH_VECTOR = (
     )
     + SearchVector(search_text("description"), weight="C", config=SEARCH_CONFIG)
 )
-# The words of its name and acronym: the word table of typos is made of them, and the closest
-# names to a query come first.
+# Those of its name, acronym and country alone: what a corrected typo must match, and what ranks
+# a partner before those that match by their description only.
+SEARCH_NAME_VECTOR = SearchVector(
+    search_text("name", "acronym"),
+    search_text(Func("country", function="partners_country_name")),
+    config=SEARCH_CONFIG,
+)
+# The words of its name and acronym: the table of words typos are looked up in is made of them.
 SEARCH_NAME = search_text("name", "acronym", function="partners_search_readings")
 
 
@@ -162,7 +168,7 @@ class PartnerManager(UnshownColumnsManager.from_queryset(PartnerQuerySet)):
 
 # The search columns are derived from the name, acronym, country and description the history
 # already keeps.
-@pghistory.track(exclude=["search_vector", "search_name"])
+@pghistory.track(exclude=["search_vector", "search_name_vector", "search_name"])
 class Partner(TimestampedModel):
     """An organisation or government that is a partner of Alliance 8.7."""
 
@@ -213,6 +219,12 @@ class Partner(TimestampedModel):
         db_persist=True,
         serialize=False,
     )
+    search_name_vector = models.GeneratedField(
+        expression=SEARCH_NAME_VECTOR,
+        output_field=SearchVectorField(),
+        db_persist=True,
+        serialize=False,
+    )
     search_name = models.GeneratedField(
         expression=SEARCH_NAME,
         output_field=models.TextField(),
@@ -228,6 +240,7 @@ class Partner(TimestampedModel):
         ordering = ["name", "id"]
         indexes = [
             GinIndex(name="partner_search_vector", fields=["search_vector"]),
+            GinIndex(name="partner_search_name_vector", fields=["search_name_vector"]),
             GinIndex(name="partner_themes", fields=["themes"]),
             GinIndex(name="partner_relations", fields=["relations"]),
             models.Index(name="partner_joined", fields=["-joined_on", "id"]),

@@ -648,6 +648,35 @@ class Migration(migrations.Migration):
         ),
         migrations.AddField(
             model_name="partner",
+            name="search_name_vector",
+            field=models.GeneratedField(
+                db_persist=True,
+                expression=django.contrib.postgres.search.SearchVector(
+                    models.Func(
+                        "name",
+                        "acronym",
+                        arg_joiner=" || ' ' || ",
+                        function="partners_search_document",
+                        output_field=models.TextField(),
+                    ),
+                    models.Func(
+                        models.Func("country", function="partners_country_name"),
+                        arg_joiner=" || ' ' || ",
+                        function="partners_search_document",
+                        output_field=models.TextField(),
+                    ),
+                    config="english",
+                ),
+                output_field=django.contrib.postgres.search.SearchVectorField(),
+                serialize=False,
+            ),
+        ),
+        migrations.AddIndex(
+            model_name="partner",
+            index=GinIndex(fields=["search_name_vector"], name="partner_search_name_vector"),
+        ),
+        migrations.AddField(
+            model_name="partner",
             name="search_name",
             field=models.GeneratedField(
                 db_persist=True,
