@@ -380,22 +380,22 @@ _NAME_WORDS = """
 
 
 def _counted(delta: str) -> str:
-    """The statement that applies `delta` (word, change in the number of names holding it) to the
-    word table: new words inserted, the others' counts changed, words no name holds deleted. In
-    word order, so that concurrent writers take the words' rows in the same order."""
+    """The statements that apply `delta` (word, change in the number of names holding it) to the
+    word table: one upsert in word order, so that concurrent writers lock the words' rows in the
+    same order and never deadlock, then the words no name holds any more deleted (rows this
+    transaction has locked already)."""
     return f"""
         WITH delta (word, n) AS ({delta}),
-        added AS (
+        changed AS (
             INSERT INTO partners_search_word AS kept (word, partners)
-            SELECT word, n FROM delta WHERE n > 0 ORDER BY word
+            SELECT word, n FROM delta ORDER BY word
             ON CONFLICT (word) DO UPDATE SET partners = kept.partners + excluded.partners
-        ),
-        fewer AS (
-            UPDATE partners_search_word AS kept SET partners = kept.partners + delta.n
-            FROM delta WHERE kept.word = delta.word AND delta.n < 0 AND kept.partners + delta.n > 0
+            RETURNING kept.word, kept.partners
         )
-        DELETE FROM partners_search_word AS kept USING delta
-        WHERE kept.word = delta.word AND delta.n < 0 AND kept.partners + delta.n <= 0;"""
+        SELECT array_agg(word) INTO emptied FROM changed WHERE partners <= 0;
+        IF emptied IS NOT NULL THEN
+            DELETE FROM partners_search_word WHERE word = ANY (emptied) AND partners <= 0;
+        END IF;"""
 
 
 _ADDED = f"SELECT word, count(*) FROM ({_NAME_WORDS.format(rows='new_rows')}) AS w GROUP BY word"
@@ -412,13 +412,15 @@ _CHANGED = f"""SELECT word, sum(n) AS n FROM (
 WORD_TABLE_SQL = [
     """CREATE TABLE partners_search_word (
     word text PRIMARY KEY,
-    partners integer NOT NULL CHECK (partners > 0)
+    partners integer NOT NULL
 )""",
     # Trigram candidates of a typo (`%`), and the words of its first letter and about its length,
     # in which the one-slip ones are looked for.
     "CREATE INDEX partners_search_word_trgm ON partners_search_word USING gin (word gin_trgm_ops)",
     "CREATE INDEX partners_search_word_shape ON partners_search_word (left(word, 1), length(word))",
     f"""CREATE FUNCTION partners_search_word_count() RETURNS trigger LANGUAGE plpgsql AS $body$
+DECLARE
+    emptied text[];
 BEGIN
     IF TG_OP = 'TRUNCATE' THEN
         DELETE FROM partners_search_word;

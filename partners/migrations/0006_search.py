@@ -486,11 +486,13 @@ DROP_FUNCTIONS = [
 WORD_TABLE = [
     """CREATE TABLE partners_search_word (
     word text PRIMARY KEY,
-    partners integer NOT NULL CHECK (partners > 0)
+    partners integer NOT NULL
 )""",
     """CREATE INDEX partners_search_word_trgm ON partners_search_word USING gin (word gin_trgm_ops)""",
     """CREATE INDEX partners_search_word_shape ON partners_search_word (left(word, 1), length(word))""",
     """CREATE FUNCTION partners_search_word_count() RETURNS trigger LANGUAGE plpgsql AS $body$
+DECLARE
+    emptied text[];
 BEGIN
     IF TG_OP = 'TRUNCATE' THEN
         DELETE FROM partners_search_word;
@@ -500,34 +502,32 @@ BEGIN
     FROM new_rows AS rows, unnest(string_to_array(rows.search_name, ' ')) AS word
     WHERE word ~ '[^0-9]'
 ) AS w GROUP BY word),
-        added AS (
+        changed AS (
             INSERT INTO partners_search_word AS kept (word, partners)
-            SELECT word, n FROM delta WHERE n > 0 ORDER BY word
+            SELECT word, n FROM delta ORDER BY word
             ON CONFLICT (word) DO UPDATE SET partners = kept.partners + excluded.partners
-        ),
-        fewer AS (
-            UPDATE partners_search_word AS kept SET partners = kept.partners + delta.n
-            FROM delta WHERE kept.word = delta.word AND delta.n < 0 AND kept.partners + delta.n > 0
+            RETURNING kept.word, kept.partners
         )
-        DELETE FROM partners_search_word AS kept USING delta
-        WHERE kept.word = delta.word AND delta.n < 0 AND kept.partners + delta.n <= 0;
+        SELECT array_agg(word) INTO emptied FROM changed WHERE partners <= 0;
+        IF emptied IS NOT NULL THEN
+            DELETE FROM partners_search_word WHERE word = ANY (emptied) AND partners <= 0;
+        END IF;
     ELSIF TG_OP = 'DELETE' THEN
         WITH delta (word, n) AS (SELECT word, -count(*) FROM (
     SELECT DISTINCT rows.id, word
     FROM old_rows AS rows, unnest(string_to_array(rows.search_name, ' ')) AS word
     WHERE word ~ '[^0-9]'
 ) AS w GROUP BY word),
-        added AS (
+        changed AS (
             INSERT INTO partners_search_word AS kept (word, partners)
-            SELECT word, n FROM delta WHERE n > 0 ORDER BY word
+            SELECT word, n FROM delta ORDER BY word
             ON CONFLICT (word) DO UPDATE SET partners = kept.partners + excluded.partners
-        ),
-        fewer AS (
-            UPDATE partners_search_word AS kept SET partners = kept.partners + delta.n
-            FROM delta WHERE kept.word = delta.word AND delta.n < 0 AND kept.partners + delta.n > 0
+            RETURNING kept.word, kept.partners
         )
-        DELETE FROM partners_search_word AS kept USING delta
-        WHERE kept.word = delta.word AND delta.n < 0 AND kept.partners + delta.n <= 0;
+        SELECT array_agg(word) INTO emptied FROM changed WHERE partners <= 0;
+        IF emptied IS NOT NULL THEN
+            DELETE FROM partners_search_word WHERE word = ANY (emptied) AND partners <= 0;
+        END IF;
     ELSE
         WITH delta (word, n) AS (SELECT word, sum(n) AS n FROM (
             SELECT word, 1 AS n FROM (
@@ -542,17 +542,16 @@ BEGIN
     WHERE word ~ '[^0-9]'
 ) AS gone
         ) AS changes GROUP BY word HAVING sum(n) <> 0),
-        added AS (
+        changed AS (
             INSERT INTO partners_search_word AS kept (word, partners)
-            SELECT word, n FROM delta WHERE n > 0 ORDER BY word
+            SELECT word, n FROM delta ORDER BY word
             ON CONFLICT (word) DO UPDATE SET partners = kept.partners + excluded.partners
-        ),
-        fewer AS (
-            UPDATE partners_search_word AS kept SET partners = kept.partners + delta.n
-            FROM delta WHERE kept.word = delta.word AND delta.n < 0 AND kept.partners + delta.n > 0
+            RETURNING kept.word, kept.partners
         )
-        DELETE FROM partners_search_word AS kept USING delta
-        WHERE kept.word = delta.word AND delta.n < 0 AND kept.partners + delta.n <= 0;
+        SELECT array_agg(word) INTO emptied FROM changed WHERE partners <= 0;
+        IF emptied IS NOT NULL THEN
+            DELETE FROM partners_search_word WHERE word = ANY (emptied) AND partners <= 0;
+        END IF;
     END IF;
     RETURN NULL;
 END
