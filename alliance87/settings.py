@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "pgtrigger",
     "pghistory",
     "axes",
+    "corsheaders",
     "core",
     "partners",
     "governance",
@@ -73,6 +74,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything that may answer (CommonMiddleware's redirects), as django-cors-headers asks.
+    "corsheaders.middleware.CorsMiddleware",
     "core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Above every middleware that changes a response, so the ETag is the hash of the final body.
@@ -255,6 +258,28 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "core.api.exceptions.exception_handler",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
+# CORS (django-cors-headers): any site's scripts may read the API anonymously, nothing else.
+# Only GET, HEAD and the preflight, only under /api/v1/, never with cookies; no Authorization in
+# the allowed headers, so a browser never sends a token cross-origin (tokens stay on servers).
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_URLS_REGEX = r"^/api/v1/.*$"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_HEADERS = ["accept", "accept-language", "if-none-match", "if-modified-since"]
+# What an integrator's script needs to read: validators, pagination, limits, deprecations.
+CORS_EXPOSE_HEADERS = [
+    "ETag",
+    "Last-Modified",
+    "Link",
+    "Content-Disposition",
+    "RateLimit-Limit",
+    "RateLimit-Remaining",
+    "RateLimit-Reset",
+    "RateLimit-Policy",
+    "Retry-After",
+    "Deprecation",
+    "Sunset",
+]
 SPECTACULAR_SETTINGS = {
     "TITLE": "Alliance 8.7 registry API",
     "DESCRIPTION": (
