@@ -78,6 +78,8 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above ConditionalGetMiddleware, so a 304 carries the RateLimit headers too.
+    "core.api.throttling.RateLimitHeadersMiddleware",
     # Above every middleware that changes a response, so the ETag is the hash of the final body.
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -27,6 +27,10 @@ def error(code: str) -> OpenApiResponse:
 
 
 class RegistryAutoSchema(AutoSchema):
+    def is_deprecated(self):
+        # A view marked `deprecation` (core.api.viewsets.DeprecationMixin) is deprecated here too.
+        return super().is_deprecated() or bool(getattr(self.view, "deprecation", None))
+
     def _error_codes(self) -> list[str]:
         method = self.method.upper()
         view = self.view

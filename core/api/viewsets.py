@@ -1,7 +1,10 @@
 """The base of every resource's viewset."""
 
+import datetime
+
 from django.db import transaction
 from django.http import StreamingHttpResponse
+from django.utils.http import http_date
 from django.utils.text import slugify
 from rest_framework import viewsets
 from rest_framework.renderers import JSONRenderer
@@ -14,7 +17,54 @@ from .renderers import csv_lines
 from .shared import SharedReadMixin
 
 
-class RegistryViewSet(SharedReadMixin, ConditionalMixin, viewsets.ModelViewSet):
+def _timestamp(moment: datetime.date) -> int:
+    if not isinstance(moment, datetime.datetime):
+        moment = datetime.datetime.combine(moment, datetime.time(), tzinfo=datetime.UTC)
+    return int(moment.timestamp())
+
+
+def deprecation_headers(deprecation: dict) -> dict[str, str]:
+    """The headers announcing a deprecated resource (README, "API versioning and deprecation").
+
+    `deprecation`: {"date": when it was (or will be) deprecated, "sunset": when it stops
+    answering (optional), "link": the notice saying what replaces it (optional)}; dates are
+    `datetime.date` (midnight UTC) or aware `datetime.datetime`.
+    """
+    # RFC 9745: a Structured Field Date, "@" and seconds since the epoch.
+    headers = {"Deprecation": f"@{_timestamp(deprecation['date'])}"}
+    links = []
+    if deprecation.get("sunset"):
+        # RFC 8594: an HTTP-date.
+        headers["Sunset"] = http_date(_timestamp(deprecation["sunset"]))
+    if deprecation.get("link"):
+        links.append(f'<{deprecation["link"]}>; rel="deprecation"; type="text/html"')
+        if deprecation.get("sunset"):
+            links.append(f'<{deprecation["link"]}>; rel="sunset"; type="text/html"')
+    if links:
+        headers["Link"] = ", ".join(links)
+    return headers
+
+
+class DeprecationMixin:
+    """Answers with Deprecation, Sunset and Link headers when the view sets `deprecation`.
+
+    The schema marks its operations deprecated too (core.api.schema.RegistryAutoSchema).
+    """
+
+    deprecation: dict | None = None
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if self.deprecation:
+            for name, value in deprecation_headers(self.deprecation).items():
+                if name == "Link" and response.has_header("Link"):
+                    # The pagination's links stay; the deprecation's are added after them.
+                    value = f"{response['Link']}, {value}"
+                response[name] = value
+        return response
+
+
+class RegistryViewSet(DeprecationMixin, SharedReadMixin, ConditionalMixin, viewsets.ModelViewSet):
     """List, read, create, update and delete one kind of record.
 
     Subclasses give `queryset` (with the joins and prefetches a list needs, so it runs a fixed
