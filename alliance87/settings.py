@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    # sitemap.xml (portal/sitemaps.py): its views and templates.
+    "django.contrib.sitemaps",
     "django.contrib.postgres",
     "django_countries",
     "django_filters",

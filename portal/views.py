@@ -1,9 +1,12 @@
 """Pages that read several apps: the home page, a partner's profile and the events."""
 
 from django.core.paginator import Paginator
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
 from core.caching import cacheable_when_anonymous
@@ -63,3 +66,38 @@ def event_detail(request, slug):
         "breadcrumbs": [(_("Events"), reverse("portal:event_list")), (event.title, None)],
     }
     return render(request, "governance/event_detail.html", context)
+
+
+# Robots may read every page once, not every cut of a list: the directory's and the events'
+# facets, search, sort and page sizes multiply without end, and each names its canonical page
+# (site_meta.canonical_path), which only keeps `page`. The API is for integrators, not for
+# search engines (its documentation excepted); the admin and the CSV export for nobody's index.
+ROBOTS = """User-agent: *
+Disallow: /admin/
+Disallow: /*/admin/
+Disallow: /api/
+Allow: /api/v1/docs/
+Disallow: /*partners/export.csv
+Disallow: /*join/thanks/
+Disallow: /*partners/?
+Allow: /*partners/?page=
+Disallow: /*events/?
+Allow: /*events/?page=
+
+Sitemap: {sitemap}
+"""
+
+
+@require_safe
+@cache_control(public=True, max_age=24 * 60 * 60)
+def robots_txt(request):
+    sitemap = request.build_absolute_uri(reverse("sitemap"))
+    return HttpResponse(ROBOTS.format(sitemap=sitemap), content_type="text/plain; charset=utf-8")
+
+
+@require_safe
+@cache_control(public=True, max_age=24 * 60 * 60)
+def favicon(request):
+    """/favicon.ico, which browsers and feed readers ask for whatever the page says: to the
+    static file. Not permanent: the static address changes with the file's content."""
+    return HttpResponseRedirect(static("favicon.ico"))
