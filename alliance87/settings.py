@@ -293,7 +293,8 @@ SPECTACULAR_SETTINGS = {
         "Lists filter with the same parameters as the web pages, paginate by page (`page`, "
         "`page_size` up to 200) or by cursor (`cursor=` for sync), and answer in CSV with "
         "`format=csv`. `GET /api/v1/changes/?since=` lists what changed; `GET /api/v1/popolo/` "
-        "exports the governance as Popolo JSON."
+        "exports the governance as Popolo JSON. Every public record is also a Frictionless data "
+        "package at `/data/datapackage.json`, one CSV per resource."
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,

@@ -1,6 +1,7 @@
 """Pages that read several apps: the home page, a partner's profile and the events."""
 
 from django.core.paginator import Paginator
+from django.http import Http404, JsonResponse, StreamingHttpResponse
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.templatetags.static import static
@@ -13,7 +14,7 @@ from core.caching import cacheable_when_anonymous
 from governance.filters import EventFilterSet
 from governance.models import Event, EventKind
 
-from . import selectors
+from . import datapackage, selectors
 
 EVENTS_SHOWN = 3
 EVENTS_PER_PAGE = 20
@@ -101,3 +102,35 @@ def favicon(request):
     """/favicon.ico, which browsers and feed readers ask for whatever the page says: to the
     static file. Not permanent: the static address changes with the file's content."""
     return HttpResponseRedirect(static("favicon.ico"))
+
+
+# ---------------------------------------------------------------- open data (portal/datapackage.py)
+
+
+@require_safe
+@cacheable_when_anonymous
+def data(request):
+    return render(request, "portal/data.html", {"tables": datapackage.tables()})
+
+
+@require_safe
+def datapackage_json(request):
+    # Its ETag is the hash of its body (ConditionalGetMiddleware): it changes with the schema.
+    response = JsonResponse(datapackage.descriptor(), json_dumps_params={"indent": 2})
+    response["Link"] = f'<{datapackage.DATA_LICENSE["path"]}>; rel="license"'
+    return response
+
+
+@require_safe
+def data_csv(request, name):
+    table = datapackage.table_named(name)
+    if table is None:
+        raise Http404
+    response = StreamingHttpResponse(
+        datapackage.csv_lines(table), content_type="text/csv; charset=utf-8"
+    )
+    # A streamed body has no hash; the data version stands for it, and a 304 reads no row.
+    response["ETag"] = datapackage.etag()
+    response["Content-Disposition"] = f'attachment; filename="alliance87-{table.path}"'
+    response["Link"] = f'<{datapackage.DATA_LICENSE["path"]}>; rel="license"'
+    return response
