@@ -18,6 +18,12 @@ PYTHON ?=
 PYTEST_ARGS ?=
 
 MANAGE := $(PY) manage.py
+
+# Django's debug is off unless DJANGO_DEBUG=1 (alliance87/settings.py), so that a production
+# server never runs with it by mistake; every recipe here is for a developer's machine or CI
+# (make run, make test and the rest), so they all run with it on, and with it the development
+# secret key. bench/ and drill/ turn it off themselves for the servers they measure.
+export DJANGO_DEBUG := 1
 PREPARE_DB := bash scripts/prepare_db.sh
 
 # Each recipe that talks to the database starts with $(with_db): scripts/prepare_db.sh finds or

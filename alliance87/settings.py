@@ -32,12 +32,18 @@ def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-DEBUG = env_bool("DJANGO_DEBUG", True)
+# Off unless DJANGO_DEBUG=1 says otherwise, so a server started without it is a production one;
+# `make run` and `make test` set it, and pytest reads alliance87/settings_dev.py, which does.
+DEBUG = env_bool("DJANGO_DEBUG", False)
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
-        raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off.")
+        raise ImproperlyConfigured(
+            "DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off (debug is off unless "
+            "DJANGO_DEBUG=1). In production set a long random DJANGO_SECRET_KEY; on a "
+            "development machine use `make run` or set DJANGO_DEBUG=1."
+        )
     # A development-only key: with debug off the project refuses to start without a real one.
     SECRET_KEY = "insecure-development-key-never-used-in-production"
 
