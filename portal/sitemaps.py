@@ -40,6 +40,7 @@ class PageSitemap(RegistrySitemap):
 
     PAGES = [
         "portal:home",
+        "portal:contact",
         "partners:partner_list",
         "partners:join",
         "governance:gcg",

@@ -1,8 +1,13 @@
 """Pages that read several apps: the home page, a partner's profile and the events."""
 
 from django.core.paginator import Paginator
-from django.http import Http404, JsonResponse, StreamingHttpResponse
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponseRedirect,
+    JsonResponse,
+    StreamingHttpResponse,
+)
 from django.shortcuts import get_object_or_404, render
 from django.templatetags.static import static
 from django.urls import reverse
@@ -15,6 +20,7 @@ from governance.filters import EventFilterSet
 from governance.models import Event, EventKind
 
 from . import datapackage, selectors
+from .models import SecretariatContact
 
 EVENTS_SHOWN = 3
 EVENTS_PER_PAGE = 20
@@ -69,6 +75,19 @@ def event_detail(request, slug):
     return render(request, "governance/event_detail.html", context)
 
 
+@require_safe
+@cacheable_when_anonymous
+def contact(request):
+    """How to reach the secretariat: only what it has set in the admin, never a made-up
+    address; until then the page says so."""
+    contact = SecretariatContact.current()
+    context = {
+        "contact": contact if contact is not None and not contact.is_empty else None,
+        "breadcrumbs": [(_("Contact"), None)],
+    }
+    return render(request, "portal/contact.html", context)
+
+
 # Robots may read every page once, not every cut of a list: the directory's and the events'
 # facets, search, sort and page sizes multiply without end, and each names its canonical page
 # (site_meta.canonical_path), which only keeps `page`. The API is for integrators, not for
@@ -94,14 +113,6 @@ Sitemap: {sitemap}
 def robots_txt(request):
     sitemap = request.build_absolute_uri(reverse("sitemap"))
     return HttpResponse(ROBOTS.format(sitemap=sitemap), content_type="text/plain; charset=utf-8")
-
-
-@require_safe
-@cache_control(public=True, max_age=24 * 60 * 60)
-def favicon(request):
-    """/favicon.ico, which browsers and feed readers ask for whatever the page says: to the
-    static file. Not permanent: the static address changes with the file's content."""
-    return HttpResponseRedirect(static("favicon.ico"))
 
 
 # ---------------------------------------------------------------- open data (portal/datapackage.py)
@@ -134,3 +145,11 @@ def data_csv(request, name):
     response["Content-Disposition"] = f'attachment; filename="alliance87-{table.path}"'
     response["Link"] = f'<{datapackage.DATA_LICENSE["path"]}>; rel="license"'
     return response
+
+
+@require_safe
+@cache_control(public=True, max_age=24 * 60 * 60)
+def favicon(request):
+    """/favicon.ico, which browsers and feed readers ask for whatever the page says: to the
+    static file. Not permanent: the static address changes with the file's content."""
+    return HttpResponseRedirect(static("favicon.ico"))
