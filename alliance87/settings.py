@@ -85,6 +85,8 @@ MIDDLEWARE = [
     # Before anything that may answer (CommonMiddleware's redirects), as django-cors-headers asks.
     "corsheaders.middleware.CorsMiddleware",
     "core.middleware.PermissionsPolicyMiddleware",
+    # CSV exports and API answers name the data licence (CC BY 4.0) in a Link header.
+    "core.middleware.DataLicenceLinkMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Above ConditionalGetMiddleware, so a 304 carries the RateLimit headers too.
     "core.api.throttling.RateLimitHeadersMiddleware",
@@ -302,6 +304,9 @@ SPECTACULAR_SETTINGS = {
         "exports the governance as Popolo JSON. Every public record is also a Frictionless data "
         "package at `/data/datapackage.json`, one CSV per resource."
     ),
+    # What the API serves is the registry's data, under CC BY 4.0 (core/licences.py); the code is
+    # under Apache-2.0 (LICENSE).
+    "LICENSE": {"name": "CC-BY-4.0", "url": "https://creativecommons.org/licenses/by/4.0/"},
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,

@@ -13,6 +13,7 @@ from rest_framework.views import APIView
 
 from action_groups.models import ActionGroup, Membership, Role
 from core.api.conditional import ConditionalMixin
+from core.licences import DATA_ATTRIBUTION, DATA_LICENCE
 from governance.models import Office, OfficeTerm, Seat, SeatTerm
 from partners.models import Partner, PartnerIdentifier
 
@@ -166,7 +167,18 @@ def governance_export() -> dict:
             for term in memberships
         ],
     ]
-    return {"organizations": organizations, "posts": posts, "memberships": memberships_out}
+    return {
+        "organizations": organizations,
+        "posts": posts,
+        "memberships": memberships_out,
+        # Popolo has no licence field of its own: `meta` says under which terms the data are.
+        "meta": {
+            "license": DATA_LICENCE["url"],
+            "license_id": DATA_LICENCE["id"],
+            "license_name": DATA_LICENCE["name"],
+            "attribution": DATA_ATTRIBUTION,
+        },
+    }
 
 
 class PopoloSerializer(serializers.Serializer):
@@ -178,6 +190,11 @@ class PopoloSerializer(serializers.Serializer):
     )
     memberships = serializers.ListField(
         child=serializers.DictField(), help_text=gettext_lazy("Popolo Membership objects.")
+    )
+    meta = serializers.DictField(
+        help_text=gettext_lazy(
+            "The data licence (CC BY 4.0): its address, identifier and name, and the attribution."
+        )
     )
 
 
