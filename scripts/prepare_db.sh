@@ -4,6 +4,7 @@
 #   scripts/prepare_db.sh           prepare, then print the URL as the only line on stdout
 #   scripts/prepare_db.sh --stop    stop the project-local cluster if it is running
 #   scripts/prepare_db.sh --remove  stop it and delete its files
+#   scripts/prepare_db.sh --bindir  print the folder of PostgreSQL's programs it would use
 #
 # Everything except the URL goes to stderr, so `$(scripts/prepare_db.sh)` captures just the URL.
 # Preparation tries, in order:
@@ -373,12 +374,21 @@ case "${1:-}" in
         done
         exit 0
         ;;
+    --bindir)
+        # Where pg_dump and pg_restore are for `make backup` on a machine without PostgreSQL's
+        # client programs on PATH: the installed server programs', else the embedded wheel's.
+        if d=$(pg_bindir "$(cluster_version)") || d=$(embedded_bindir); then
+            printf '%s\n' "$d"
+            exit 0
+        fi
+        die "no PostgreSQL programs found (install postgresql-client, or make install)"
+        ;;
     -h | --help)
         sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'
         exit 0
         ;;
     '') ;;
-    *) die "unknown option '$1' (use --stop or --remove)" ;;
+    *) die "unknown option '$1' (use --stop, --remove or --bindir)" ;;
 esac
 
 # 1. The environment decides.

@@ -128,6 +128,13 @@ def test_with_no_postgresql_installed_the_script_starts_the_embedded_one_with_th
     assert again.stdout.strip() == url
     assert "already running" in again.stderr
 
+    bindir = project("--bindir")  # where `make backup` finds pg_dump on such a machine
+    assert bindir.returncode == 0, bindir.stderr
+    assert (
+        Path(bindir.stdout.strip(), "pg_dump").resolve()
+        == (embedded_bindir() / "pg_dump").resolve()
+    )
+
     stopped = project("--stop")
     assert stopped.returncode == 0, stopped.stderr
     assert "stopping the local cluster" in stopped.stderr
