@@ -236,6 +236,9 @@ PGHISTORY_DEFAULT_TRACKERS = (
     pghistory.UpdateEvent(),
     pghistory.DeleteEvent(),
 )
+# Who and where for the history of writes only: a read writes no history, and the context
+# pghistory would otherwise attach to each of its queries costs every page a little.
+PGHISTORY_MIDDLEWARE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
 # Triggers on auto-created many-to-many tables are not in migrations; install them after migrate.
 PGTRIGGER_INSTALL_ON_MIGRATE = True
 

@@ -27,6 +27,7 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401  (registers the deployment checks)
+        from .caching import register_ignored_table
         from .counts import triggers as count_triggers
         from .models import TimestampedModel
 
@@ -35,6 +36,8 @@ class CoreConfig(AppConfig):
         # Meta.triggers, so migrations carry it).
         # Every registry table also keeps its row count (core/counts.py), for the API's lists.
         triggers = [updated_trigger(), *count_triggers()]
+        # A count follows the table it counts, which the same page reads (core/counts.py).
+        register_ignored_table("core_rowcount")
         for model in apps.get_models():
             if issubclass(model, TimestampedModel) and not model._meta.proxy:
                 for trigger in triggers:

@@ -1,6 +1,17 @@
-"""Versions of the data behind cached results, so that a cache entry dies with its data."""
+"""Shared copies of public pages, each kept as long as the tables it was rendered from stay as
+they were.
 
-from dataclasses import dataclass, replace
+A copy records the tables its rendering read and the version of each: the newest history event
+id of the table (pghistory records every insert, update and delete, bulk and raw ones too, by
+trigger). A write therefore makes stale only the copies that read its table: an edit of a
+milestone leaves the directory's copies alone, an edit of a partner renews them. Nothing is
+declared per page, so a page that starts to read another table is kept right without a change.
+"""
+
+import re
+import threading
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from functools import cache as cache_function
 from functools import wraps
 from hashlib import sha256
@@ -9,7 +20,7 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
-from django.db import DEFAULT_DB_ALIAS, connections
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.http import HttpResponse
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -18,14 +29,65 @@ from pghistory.core import event_models
 # A bound on staleness in case two writes commit out of the order of their history ids.
 CACHE_SECONDS = 10 * 60
 
+# Tables without a history of their own whose rows derive from a tracked table (a tally kept by
+# the partners table's triggers): their version is that table's. Apps register theirs in ready().
+_derived: dict[str, str] = {}
+# Tables whose rows never change what a page shows (the kept row counts, which follow the
+# tables counted, read in the same page).
+_ignored: set[str] = set()
+
+
+def register_derived_table(table: str, *, source: str) -> None:
+    """Version `table` (kept from `source` by triggers) by the history of `source`."""
+    _derived[table] = source
+    _versions_of.cache_clear()
+
+
+def register_ignored_table(table: str) -> None:
+    """Let a page read `table` without making its copy depend on it."""
+    _ignored.add(table)
+    _versions_of.cache_clear()
+
+
+@cache_function
+def _versions_of() -> dict[str, str | None]:
+    """Each table a page may read: the history table that versions it, or None when its rows
+    cannot change a page. A table not in here makes a page unshareable."""
+    sources: dict[str, str | None] = {}
+    for event in event_models():
+        tracked = event.pgh_tracked_model._meta.db_table
+        sources[tracked] = event._meta.db_table
+        # The change feed reads the history itself.
+        sources[event._meta.db_table] = event._meta.db_table
+    for table, source in _derived.items():
+        sources[table] = sources[source]
+    for table in _ignored:
+        sources[table] = None
+    return sources
+
+
+@cache_function
+def _known_tables() -> frozenset[str]:
+    names = {model._meta.db_table for model in apps.get_models(include_auto_created=True)}
+    return frozenset(names | set(_versions_of()))
+
+
+_WORD = re.compile(r"[a-z_][a-z0-9_$]*")
+
+
+def tables_in(sql: str) -> set[str]:
+    """The tables of the project that `sql` names (a column that shares a table's name would
+    only make a copy more careful)."""
+    return set(_WORD.findall(sql.lower())) & _known_tables()
+
 
 def newest_event_ids(event_tables: list[str], using: str = DEFAULT_DB_ALIAS) -> tuple:
     """The newest history event id of each of `event_tables` (None for an empty one), in one query.
 
-    pghistory records every insert, update and delete (bulk and raw ones too, by trigger) as an
-    event with an increasing id, so the newest event ids change with the data. Each max() is a
-    backward scan of a primary key: cheap whatever the size of the tables.
+    Each max() is a backward scan of a primary key: cheap whatever the size of the tables.
     """
+    if not event_tables:
+        return ()
     connection = connections[using]
     quote = connection.ops.quote_name
     columns = ", ".join(f"(SELECT max(pgh_id) FROM {quote(table)})" for table in event_tables)
@@ -34,26 +96,89 @@ def newest_event_ids(event_tables: list[str], using: str = DEFAULT_DB_ALIAS) -> 
         return cursor.fetchone()
 
 
-def _version(event_tables: list[str]) -> str:
-    # The day is part of it because what is "current" (memberships, seat terms) changes with it.
-    ids = newest_event_ids(event_tables)
-    return ":".join([timezone.localdate().isoformat(), *(str(i or 0) for i in ids)])
+@dataclass(frozen=True)
+class Versions:
+    """The version of each history table behind a copy, and the day it was made on (what is
+    "current", a membership or a seat term, changes with the day)."""
+
+    day: str
+    tables: tuple[str, ...]
+    ids: tuple
+
+    @classmethod
+    def now(cls, tables: tuple[str, ...]) -> "Versions":
+        return cls(timezone.localdate().isoformat(), tables, newest_event_ids(list(tables)))
+
+    def still_current(self) -> bool:
+        return self == Versions.now(self.tables)
 
 
 def data_version(*models: str) -> str:
     """A string that changes whenever a row of one of `models` ("app.Model") is written."""
-    return _version([apps.get_model(label).pgh_event_model._meta.db_table for label in models])
+    tables = tuple(apps.get_model(label).pgh_event_model._meta.db_table for label in models)
+    versions = Versions.now(tables)
+    return ":".join([versions.day, *(str(i or 0) for i in versions.ids)])
 
 
 def site_data_version() -> str:
-    """A string that changes whenever any row whose history is kept is written: what any public
-    page may show."""
-    return _version(_every_event_table())
+    """A string that changes whenever any row whose history is kept is written (what a download
+    of everything shows)."""
+    tables = tuple(sorted({event._meta.db_table for event in event_models()}))
+    versions = Versions.now(tables)
+    return ":".join([versions.day, *(str(i or 0) for i in versions.ids)])
 
 
-@cache_function
-def _every_event_table() -> list[str]:
-    return sorted({event._meta.db_table for event in event_models()})
+class _Reading(threading.local):
+    """The tables read by the rendering of a copy, in this thread."""
+
+    def __init__(self):
+        self.tables: set[str] | None = None
+
+
+_reading = _Reading()
+
+
+def _note_tables(execute, sql, params, many, context):
+    if _reading.tables is not None:
+        _reading.tables |= tables_in(sql)
+    return execute(sql, params, many, context)
+
+
+@dataclass
+class Rendering:
+    """What `rendering_a_copy()` found: the versions of the tables read, or None when one of them
+    has no version (the page must not be shared)."""
+
+    versions: Versions | None = None
+    tables: set[str] = field(default_factory=set)
+
+
+@contextmanager
+def rendering_a_copy(using: str = DEFAULT_DB_ALIAS):
+    """Run a rendering whose result may be shared, and find the versions of what it read.
+
+    Outside a transaction, the rendering and the reading of the versions share one snapshot
+    (REPEATABLE READ), so a write committed meanwhile cannot slip between them: a copy is never
+    older than the versions it is kept under. Inside one (a test), they share its transaction.
+    """
+    connection = connections[using]
+    found = Rendering()
+    own_snapshot = not connection.in_atomic_block
+    outer, _reading.tables = _reading.tables, set()
+    try:
+        with transaction.atomic(using=using):
+            if own_snapshot:
+                with connection.cursor() as cursor:
+                    cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+            with connection.execute_wrapper(_note_tables):
+                yield found
+            found.tables = _reading.tables
+            sources = _versions_of()
+            if all(table in sources for table in found.tables):
+                history = {sources[table] for table in found.tables} - {None}
+                found.versions = Versions.now(tuple(sorted(history)))
+    finally:
+        _reading.tables = outer
 
 
 # Long enough to spare a reader's repeated visits, short enough that an edit shows soon.
@@ -65,14 +190,18 @@ NONCE_MARK = b"\x00csp-nonce\x00"
 
 @dataclass(frozen=True)
 class SharedPage:
-    """A rendered page that every anonymous reader of the same address and language may get."""
+    """A rendered page that every anonymous reader of the same address and language may get,
+    while the tables it was rendered from keep the versions it was rendered at."""
 
     body: bytes
     headers: tuple[tuple[str, str], ...]
+    versions: Versions | None = None
+    # Whatever else the view needs back with the copy (the API's Last-Modified).
+    extra: object = None
 
     @classmethod
-    def of(cls, response) -> "SharedPage":
-        return cls(response.content, tuple(response.items()))
+    def of(cls, response, versions: Versions | None = None, extra: object = None) -> "SharedPage":
+        return cls(response.content, tuple(response.items()), versions, extra)
 
     def response(self) -> HttpResponse:
         response = HttpResponse(self.body)
@@ -92,16 +221,17 @@ def _may_share(request) -> bool:
 
 
 def shared_key(request, *parts: str) -> str:
-    """The cache key of the shared copy of what `request` asks for, in this data version.
+    """The cache key of the shared copy of what `request` asks for.
 
-    `parts`: whatever else the answer depends on (the API's format).
+    `parts`: whatever else the answer depends on (the API's format). The data's versions are
+    kept in the copy, not in the key, since which tables a page reads is known only once it is
+    rendered; a stale copy is replaced under the same key.
     """
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     digest = sha256(address.encode()).hexdigest()
     return ":".join(
         [
             "shared",
-            site_data_version(),
             translation.get_language(),
             timezone.get_current_timezone_name(),
             *parts,
@@ -110,17 +240,26 @@ def shared_key(request, *parts: str) -> str:
     )
 
 
-def _share(request, response) -> SharedPage | None:
+def current_copy(key: str) -> SharedPage | None:
+    """The copy kept under `key`, if the tables it was rendered from have not changed since."""
+    page = cache.get(key)
+    if isinstance(page, SharedPage) and page.versions is not None and page.versions.still_current():
+        return page
+    return None
+
+
+def _share(request, response, versions: Versions | None) -> SharedPage | None:
     """The shareable copy of `response`, or None if it holds anything of this request's own."""
     if (
-        response.status_code != 200
+        versions is None
+        or response.status_code != 200
         or response.streaming
         or response.cookies
         # A CSRF token in a form is this visitor's own.
         or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
     ):
         return None
-    page = SharedPage.of(response)
+    page = SharedPage.of(response, versions)
     # Truthy only once the page has asked for its nonce (django-csp's lazy object).
     if request.csp_nonce:
         page = replace(page, body=page.body.replace(str(request.csp_nonce).encode(), NONCE_MARK))
@@ -136,9 +275,9 @@ def _from_shared(request, page: SharedPage) -> HttpResponse:
 def cacheable_when_anonymous(view):
     """Share one rendered copy of a public page among anonymous readers, and let browsers keep it.
 
-    The server keeps the page in the cache (Redis when REDIS_URL is set) under a key holding the
-    site's data version, so any write serves a fresh page at once. Each copy gets its own CSP
-    nonce: the page is stored with NONCE_MARK in its place.
+    The server keeps the page in the cache (Redis when REDIS_URL is set) with the versions of
+    the tables it read, and serves it while they hold: one small query instead of the page's.
+    Each copy gets its own CSP nonce: the page is stored with NONCE_MARK in its place.
 
     The browser may keep it a minute: `private`, not `public`, because every response carries
     its own nonce, which a shared proxy would replay to everybody. Nothing is shared or said for
@@ -150,14 +289,15 @@ def cacheable_when_anonymous(view):
         if not _may_share(request):
             return view(request, *args, **kwargs)
         key = shared_key(request)
-        shared = cache.get(key)
+        shared = current_copy(key)
         if shared is not None:
             response = _from_shared(request, shared)
         else:
-            response = view(request, *args, **kwargs)
-            if hasattr(response, "render"):
-                response.render()
-            shared = _share(request, response)
+            with rendering_a_copy() as rendering:
+                response = view(request, *args, **kwargs)
+                if hasattr(response, "render"):
+                    response.render()
+            shared = _share(request, response, rendering.versions)
             if shared is None:
                 return response
             cache.set(key, shared, CACHE_SECONDS)

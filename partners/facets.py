@@ -3,10 +3,12 @@
 The usual faceting rule: a facet's counts are taken over the result filtered by every other
 facet but not by itself, so ticking one category still shows how many the other categories have.
 
-Where the other filters are only category, status, region, country, relation and one theme, the
-counts are sums over the tally the database keeps (PartnerTally: a few thousand cells, whatever
-the number of partners). Otherwise (a search, an Action Group, dates, several themes) they are
-counted over the matching partners, every facet that shares the same filters in one query.
+With no other filter, the counts are the margins the database keeps (PartnerMargin: a few hundred
+rows). Where the other filters are only category, status, region, country, relation and one
+theme, they are sums over the tally it keeps (PartnerTally: tens of thousands of cells at most,
+and only those of the filtered values are read). Otherwise (a search, an Action Group, dates,
+several themes) they are counted over the matching partners, every facet that shares the same
+filters in one query.
 """
 
 from dataclasses import dataclass, field
@@ -18,7 +20,16 @@ from django_countries import countries
 
 from core.models import current_condition, related_model
 
-from .models import Category, Partner, PartnerStatus, PartnerTally, Relation, Theme, holding_a_seat
+from .models import (
+    Category,
+    Partner,
+    PartnerMargin,
+    PartnerStatus,
+    PartnerTally,
+    Relation,
+    Theme,
+    holding_a_seat,
+)
 from .regions import Region, countries_in, region_for
 from .search import PartnerSearch
 from .tally import ALL_THEMES
@@ -133,8 +144,19 @@ def _grouped(queryset, columns: list[str], weight: str | None) -> dict[str, dict
     return found
 
 
+def _margins(columns: list[str]) -> dict[str, dict[str, int]]:
+    """{column: {value: partners}} over every partner, from the margins the database keeps."""
+    found: dict[str, dict[str, int]] = {column: {} for column in columns}
+    rows = PartnerMargin.objects.filter(dimension__in=columns).order_by()
+    for dimension, value, n in rows.values_list("dimension", "value", "n"):
+        found[dimension][value] = n
+    return found
+
+
 def counts(filterset, filters: dict, columns: list[str]) -> dict[str, dict[str, int]]:
     """{column: {value: partners}} over the partners `filters` select, for each of `columns`."""
+    if not filters:
+        return _margins(columns)
     if not _tallied(filters):
         return _grouped(partners_filtered(filterset, filters), columns, None)
     found = {}
@@ -148,6 +170,9 @@ def counts(filterset, filters: dict, columns: list[str]) -> dict[str, dict[str, 
 
 def total(filterset, filters: dict) -> int:
     """The number of partners `filters` select."""
+    if not filters:
+        everyone = PartnerMargin.objects.filter(dimension=ALL_THEMES, value=ALL_THEMES)
+        return everyone.values_list("n", flat=True).first() or 0
     if _tallied(filters):
         return _tally_cells(filters).aggregate(n=Sum("n"))["n"] or 0
     return partners_filtered(filterset, filters).count()

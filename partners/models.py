@@ -476,3 +476,28 @@ class PartnerTally(models.Model):
 
     def __str__(self):
         return f"{self.theme}/{self.category}/{self.status}/{self.country}: {self.n}"
+
+
+class PartnerMargin(models.Model):
+    """How many partners have one value of one of the directory's filter columns, kept by the
+    partners table's triggers with PartnerTally (partners/tally.py): the unfiltered directory's
+    facets in a few hundred rows.
+
+    `dimension` is a partner column (category, status, country, relations, themes), or "*" for
+    the row that counts every partner once.
+    """
+
+    dimension = models.CharField(max_length=16)
+    value = models.CharField(max_length=64)
+    n = models.IntegerField()
+
+    class Meta:
+        verbose_name = _("partner margin")
+        verbose_name_plural = _("partner margins")
+        ordering = ["dimension", "value"]
+        constraints = [
+            models.UniqueConstraint(fields=tally.MARGIN, name="partner_margin_value"),
+        ]
+
+    def __str__(self):
+        return f"{self.dimension}={self.value}: {self.n}"

@@ -2,14 +2,23 @@ import re
 
 import pytest
 from csp.middleware import CSPMiddleware
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.http import HttpResponse
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from core.caching import NONCE_MARK, cacheable_when_anonymous
-from tests.factories import PartnerFactory, PathfinderCountryFactory, UserFactory
+from partners.models import Partner
+from tests.factories import (
+    GlobalEstimateFactory,
+    MilestoneFactory,
+    PartnerFactory,
+    PathfinderCountryFactory,
+    RoadMapFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -138,3 +147,101 @@ def test_a_missing_page_is_not_shared(client):
     with CaptureQueriesContext(connection) as captured:
         assert client.get(url).status_code == 404
     assert len(captured) > 1
+
+
+def queries_for(client, url) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_a_write_to_a_table_a_page_does_not_read_leaves_its_copy(client):
+    PartnerFactory()
+    road_map = RoadMapFactory()
+    directory = reverse("partners:partner_list")
+    client.get(directory), client.get(reverse("portal:home"))
+
+    # The directory does not show milestones; a profile shows the ones its partner is
+    # responsible for (so a milestone renews every profile's copy: tables, not rows).
+    MilestoneFactory(road_map=road_map, title="A milestone no partner page shows")
+    GlobalEstimateFactory()
+
+    assert queries_for(client, directory) == 1
+    assert queries_for(client, reverse("portal:home")) > 1  # it shows the estimates
+
+
+def test_a_bulk_update_renews_the_copies_of_the_pages_that_show_its_rows(client):
+    PartnerFactory(name="Written one by one")
+    url = reverse("partners:partner_list")
+    client.get(url)
+
+    # A queryset update() calls no save() and sends no signal; the history trigger sees it.
+    Partner.objects.update(name="Written in bulk")
+
+    assert "Written in bulk" in client.get(url).text
+    assert queries_for(client, url) == 1
+
+
+def test_an_api_copy_is_renewed_by_a_write_to_what_it_lists_and_kept_through_others(client):
+    partner = PartnerFactory(description="Before")
+    road_map = RoadMapFactory()
+    url = reverse("api:partner-detail", kwargs={"slug": partner.slug})
+    client.get(url, HTTP_ACCEPT="application/json")
+
+    MilestoneFactory(road_map=road_map)
+    with CaptureQueriesContext(connection) as captured:
+        client.get(url, HTTP_ACCEPT="application/json")
+    kept = [query["sql"] for query in captured]
+    Partner.objects.filter(pk=partner.pk).update(description="After")
+
+    assert "After" in client.get(url, HTTP_ACCEPT="application/json").json()["description"]
+    assert len(kept) == 1, kept  # the versions' query
+
+
+def test_a_page_that_reads_a_table_without_history_is_not_shared(rf):
+    @cacheable_when_anonymous
+    def page_counting_users(request):
+        return HttpResponse(f"{get_user_model().objects.count()} users")
+
+    def get():
+        request = rf.get("/users-count/")
+        request.user = AnonymousUser()
+        return CSPMiddleware(page_counting_users)(request)
+
+    get()
+    UserFactory()
+
+    # auth_user keeps no history, so no version could tell the copy is stale: nothing is kept.
+    assert get().content == b"1 users"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_write_committed_while_a_page_renders_is_seen_by_the_next_reader(rf):
+    """The rendering and its versions share one snapshot: a copy is never kept under versions
+    newer than its content."""
+    partner = PartnerFactory(name="Old name")
+    other = connections.create_connection(DEFAULT_DB_ALIAS)
+
+    @cacheable_when_anonymous
+    def page_with_a_write_in_the_middle(request):
+        name = Partner.objects.get(pk=partner.pk).name
+        if name == "Old name":
+            with other.cursor() as cursor:
+                cursor.execute(
+                    "UPDATE partners_partner SET name = 'New name' WHERE id = %s", [partner.pk]
+                )
+            other.commit()
+        return HttpResponse(name)
+
+    def get():
+        request = rf.get("/with-a-concurrent-write/")
+        request.user = AnonymousUser()
+        return CSPMiddleware(page_with_a_write_in_the_middle)(request)
+
+    try:
+        other.connect()
+        other.set_autocommit(False)
+        assert get().content == b"Old name"
+        assert get().content == b"New name"
+    finally:
+        other.close()
