@@ -134,8 +134,10 @@ run: $(STAMP)
 	@$(with_db); \
 	$(setup) && \
 	$(step) "Seed data" && $(MANAGE) load_alliance87 && \
-	$(step) "Serving http://127.0.0.1:8000/ (Ctrl-C stops)" && \
-	exec $(MANAGE) runserver 127.0.0.1:8000
+	$(step) "Serving http://127.0.0.1:8000/ and the mail worker (Ctrl-C stops both)" && \
+	{ $(MANAGE) db_worker --no-reload & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT; trap 'exit 130' INT TERM; \
+	  $(MANAGE) runserver 127.0.0.1:8000; }
 
 # Lint and tests all run even when one fails; the exit status is non-zero if any failed.
 test: $(STAMP)
@@ -235,3 +237,19 @@ bench: $(STAMP)
 drill: $(STAMP)
 	@$(step) "Translations" && $(compilemessages) && \
 	$(PY) -m drill.run
+
+# ---------------------------------------------------------------- Python client
+
+.PHONY: client
+CLIENT_DIR ?= clients/python
+
+# The typed Python client (README, "Python client"): the OpenAPI schema as the code describes it
+# (no database needed), then openapi-python-client's package from it, in $(CLIENT_DIR). Built,
+# not committed, like tests/core/test_python_client.py builds it: the schema is the one source.
+client: $(STAMP)
+	@mkdir -p $(CLIENT_DIR)
+	DJANGO_DEBUG=1 $(MANAGE) spectacular --format openapi-json --file $(CLIENT_DIR)/openapi.json
+	$(VENV)/bin/openapi-python-client generate --path $(CLIENT_DIR)/openapi.json \
+		--config clients/python-client.yaml --meta setup --overwrite \
+		--output-path $(CLIENT_DIR)/alliance87-client
+	@echo "Install it with: pip install $(CLIENT_DIR)/alliance87-client"

@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+import dj_email_url
 import pghistory
 from csp.constants import NONCE
 from django.core.exceptions import ImproperlyConfigured
@@ -71,6 +72,9 @@ INSTALLED_APPS = [
     "pghistory",
     "axes",
     "corsheaders",
+    "django_tasks",
+    "django_tasks_db",
+    "import_export",
     "core",
     "partners",
     "governance",
@@ -241,6 +245,44 @@ PGHISTORY_DEFAULT_TRACKERS = (
 PGHISTORY_MIDDLEWARE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
 # Triggers on auto-created many-to-many tables are not in migrations; install them after migrate.
 PGTRIGGER_INSTALL_ON_MIGRATE = True
+
+# ---------------------------------------------------------------- e-mail and tasks
+# Mail to applicants and the secretariat (partners/mail.py) is queued in PostgreSQL and sent by
+# the worker (`manage.py db_worker`), which retries a failed send (partners/tasks.py).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# EMAIL_URL, such as submission://user:password@smtp.example.org:587 (SMTP with STARTTLS) or
+# smtp://host:25; without it, mail is printed on the worker's console.
+EMAIL_URL = os.environ.get("EMAIL_URL", "")
+if EMAIL_URL:
+    _email = dj_email_url.parse(EMAIL_URL)
+    if "EMAIL_BACKEND" not in _email:
+        raise ImproperlyConfigured(
+            "EMAIL_URL must start with submission://, smtp://, console:// or another scheme "
+            "dj-email-url knows."
+        )
+    # A mail server that stops answering must not hold the worker: give up after 30 s, retry.
+    _email["EMAIL_TIMEOUT"] = _email["EMAIL_TIMEOUT"] or 30
+    globals().update({k: v for k, v in _email.items() if v is not None})
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = os.environ.get(
+    "DEFAULT_FROM_EMAIL", globals().get("DEFAULT_FROM_EMAIL", "registry@alliance87.org")
+)
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+# Who is told of each new application; comma-separated. Empty: no notice is sent.
+ALLIANCE87_SECRETARIAT_EMAIL = env_list("ALLIANCE87_SECRETARIAT_EMAIL", "")
+MANAGERS = [("Alliance 8.7 secretariat", address) for address in ALLIANCE87_SECRETARIAT_EMAIL]
+# The site's address as readers reach it, for the links in mail (sent with no request at hand).
+ALLIANCE87_SITE_URL = os.environ.get("ALLIANCE87_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# ---------------------------------------------------------------- admin import and export
+# Imports and exports in the admin (core.admin.RegistryAdmin, whose `formats` are CSV and xlsx).
+# Importing needs the model's "change" permission (editors); exporting its "view" (viewers too).
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
+# Each import runs in one transaction: a refused row leaves the table as it was.
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 
 # ---------------------------------------------------------------- REST API
 # Reads are open, writes need an API token (admin: "API tokens") and the model permission.

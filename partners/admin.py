@@ -107,7 +107,7 @@ class PartnershipApplicationAdmin(ThemesAsCheckboxes, RegistryAdmin):
             },
         ),
         (_("Contact (private)"), {"fields": ("contact_name", "contact_email", "contact_phone")}),
-        (_("Application"), {"fields": ("motivation", "commitment_accepted")}),
+        (_("Application"), {"fields": ("motivation", "commitment_accepted", "language")}),
         (_("Decision"), {"fields": DECISION_FIELDS}),
         (_("Record"), {"fields": ("created", "updated")}),
     )

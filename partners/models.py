@@ -379,6 +379,10 @@ class PartnershipApplication(TimestampedModel):
     contact_email = models.EmailField(_("contact email"))
     contact_phone = models.CharField(_("contact phone"), max_length=50, blank=True)
     motivation = models.TextField(_("why the organisation wants to join"))
+    # The language the applicant used the site in: their acknowledgement and decision are in it.
+    language = models.CharField(
+        _("language"), max_length=7, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
     commitment_accepted = models.BooleanField(
         _("commitment accepted"),
         default=False,

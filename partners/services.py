@@ -1,7 +1,9 @@
-"""Operations on partnership applications: review, approve (creating the partner), reject."""
+"""Operations on partnership applications: submit, review, approve (creating the partner),
+reject. Submitting and deciding queue the mail that tells of it (partners/mail.py)."""
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -10,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from core.errors import ConflictError
 
+from . import mail
 from .models import ApplicationStatus, Partner, PartnershipApplication
 
 
@@ -30,6 +33,21 @@ def _unique_slug(name: str) -> str:
     while Partner.objects.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
     return slug
+
+
+@transaction.atomic
+def application_submit(
+    *, application: PartnershipApplication, language: str
+) -> PartnershipApplication:
+    """Record a new application (from the public form or the API) in the applicant's language,
+    and queue its acknowledgement and the secretariat's notice."""
+    code = (language or "").split("-")[0].lower()
+    application.language = code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+    application.status = ApplicationStatus.SUBMITTED
+    application.full_clean()
+    application.save()
+    mail.application_received(application=application)
+    return application
 
 
 @transaction.atomic
@@ -83,6 +101,7 @@ def application_approve(
     locked.decision_reason = reason
     locked.full_clean()
     locked.save()
+    mail.application_decided(application=locked)
     return partner
 
 
@@ -100,4 +119,5 @@ def application_reject(
     locked.decision_reason = reason.strip()
     locked.full_clean()
     locked.save()
+    mail.application_decided(application=locked)
     return locked

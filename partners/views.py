@@ -15,7 +15,7 @@ from django.views.generic import TemplateView
 from core.caching import CACHE_SECONDS, cacheable_when_anonymous, data_version
 from core.limits import Limit
 
-from . import csv
+from . import csv, services
 from .facets import DISPLAY_PARAMETERS, facets_and_total
 from .filters import SORT_CHOICES, PartnerFilterSet
 from .forms import DEFAULT_PAGE_SIZE, PAGE_SIZES, DirectoryOptionsForm, JoinForm
@@ -127,7 +127,9 @@ def join(request):
             return redirect("partners:join_thanks")
         if form.is_valid():
             if not JOIN_LIMIT.reached(request):
-                form.save()
+                services.application_submit(
+                    application=form.save(commit=False), language=get_language()
+                )
                 JOIN_LIMIT.record(request)
                 return redirect("partners:join_thanks")
             # The answers stay in the form: a person can send them again later.

@@ -27,6 +27,18 @@ def error(code: str) -> OpenApiResponse:
 
 
 class RegistryAutoSchema(AutoSchema):
+    def get_auth(self):
+        # Reads are open to anyone (and the application form's twin): `{}` says a request
+        # without credentials is accepted, so generated clients need no token for them.
+        auth = super().get_auth()
+        anonymous = (
+            self.method.upper() in ("GET", "HEAD")
+            and not getattr(self.view, "private_reads", False)
+        ) or (getattr(self.view, "anonymous_create", False) and self._is_create_operation())
+        if anonymous and {} not in auth:
+            auth.append({})
+        return auth
+
     def is_deprecated(self):
         # A view marked `deprecation` (core.api.viewsets.DeprecationMixin) is deprecated here too.
         return super().is_deprecated() or bool(getattr(self.view, "deprecation", None))

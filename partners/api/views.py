@@ -1,5 +1,6 @@
 """Partners, partner identifiers and partnership applications."""
 
+from django.utils.translation import get_language_from_request
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
@@ -133,6 +134,14 @@ class PartnershipApplicationViewSet(RegistryViewSet):
         application = self.get_object()
         services.application_start_review(application=application, user=request.user)
         return self._answer(application)
+
+    def perform_create(self, serializer):
+        # The twin of the join form: the same service, so an API applicant gets the same mail,
+        # in the language of their Accept-Language (the API's own messages stay in English).
+        application = PartnershipApplication(**serializer.validated_data)
+        language = get_language_from_request(self.request)
+        services.application_submit(application=application, language=language)
+        serializer.instance = self.reloaded(application)
 
     def _answer(self, application):
         fresh = self.get_queryset().get(pk=application.pk)
