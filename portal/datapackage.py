@@ -27,12 +27,13 @@ from django_countries.fields import CountryField
 
 from core.api.resources import resources
 from core.caching import site_data_version
+from core.licences import DATA_ATTRIBUTION, DATA_LICENCE
 
-# The registry's data is published under CC BY 4.0 (README, "Licence").
+# The data licence (CC BY 4.0, DATA-LICENSE.md) in the keys of the Data Package specification.
 DATA_LICENSE = {
-    "name": "CC-BY-4.0",
-    "path": "https://creativecommons.org/licenses/by/4.0/",
-    "title": "Creative Commons Attribution 4.0 International",
+    "name": DATA_LICENCE["id"],
+    "path": DATA_LICENCE["url"],
+    "title": DATA_LICENCE["name"],
 }
 # Rows read from the database at a time while a CSV is streamed.
 CHUNK_SIZE = 2000
@@ -227,6 +228,7 @@ def descriptor() -> dict:
         ),
         "version": "1.0.0",
         "licenses": [DATA_LICENSE],
+        "contributors": [{"title": DATA_ATTRIBUTION, "role": "publisher"}],
         "resources": [
             {
                 "name": table.name,

@@ -16,6 +16,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
 from core.caching import cacheable_when_anonymous
+from core.licences import add_license_link
 from governance.filters import EventFilterSet
 from governance.models import Event, EventKind
 
@@ -128,7 +129,7 @@ def data(request):
 def datapackage_json(request):
     # Its ETag is the hash of its body (ConditionalGetMiddleware): it changes with the schema.
     response = JsonResponse(datapackage.descriptor(), json_dumps_params={"indent": 2})
-    response["Link"] = f'<{datapackage.DATA_LICENSE["path"]}>; rel="license"'
+    add_license_link(response)
     return response
 
 
@@ -143,7 +144,7 @@ def data_csv(request, name):
     # A streamed body has no hash; the data version stands for it, and a 304 reads no row.
     response["ETag"] = datapackage.etag()
     response["Content-Disposition"] = f'attachment; filename="alliance87-{table.path}"'
-    response["Link"] = f'<{datapackage.DATA_LICENSE["path"]}>; rel="license"'
+    add_license_link(response)
     return response
 
 

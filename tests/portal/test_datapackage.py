@@ -8,6 +8,7 @@ import frictionless
 import pytest
 from django.test import Client
 
+from core.licences import LICENSE_LINK
 from partners.models import Partner
 from portal import datapackage
 from tests.factories import (
@@ -120,9 +121,12 @@ def test_every_public_api_resource_is_a_table_and_private_ones_are_not():
     } <= names
     # Applications hold contact details: the API shows them only with a token.
     assert "applications" not in names
-    descriptor = Client().get(PACKAGE).json()
+    response = Client().get(PACKAGE)
+    descriptor = response.json()
     assert "private@example.org" not in json.dumps(descriptor)
     assert descriptor["licenses"][0]["name"] == "CC-BY-4.0"
+    assert response["Link"] == LICENSE_LINK
+    assert Client().get("/data/partners.csv")["Link"] == LICENSE_LINK
 
 
 @pytest.mark.django_db
