@@ -269,15 +269,22 @@ def _cell(value) -> str:
 
 
 def csv_lines(table: Table) -> Iterator[str]:
-    """The table as CSV lines (RFC 4180, CRLF), the header first.
+    """The table as CSV (RFC 4180, CRLF), the header first, in chunks of lines.
 
     Plain data, no spreadsheet-formula escaping: the package is for programs, and a cell must
     read back as it is in the registry (the API's `format=csv` is the one for spreadsheets).
     """
     writer = csv.writer(_Echo())
     yield writer.writerow([column.name for column in table.columns])
+    # Lines sent a chunk at a time: one write per row would cost the server more than the row.
+    lines = []
     for row in table.rows():
-        yield writer.writerow([_cell(value) for value in row])
+        lines.append(writer.writerow([_cell(value) for value in row]))
+        if len(lines) == CHUNK_SIZE:
+            yield "".join(lines)
+            lines = []
+    if lines:
+        yield "".join(lines)
 
 
 def etag() -> str:
