@@ -47,6 +47,7 @@ class PageSitemap(RegistrySitemap):
         "portal:event_list",
         "action_groups:actiongroup_list",
         "pathfinders:pathfinder_list",
+        "portal:data",
     ]
 
     def items(self):

@@ -76,7 +76,7 @@ def test_every_public_page_is_listed_in_three_languages_with_its_alternates(clie
     )
     assert "http://testserver/fr/pathfinders/mg/" in section_urls(client, "pathfinders")
     pages = section_urls(client, "pages")
-    for path in ("/", "/partners/", "/join/", "/governance/", "/events/", "/action-groups/"):
+    for path in ("/", "/partners/", "/join/", "/governance/", "/events/", "/data/", "/contact/"):
         for lang in ("", "/fr", "/es"):
             assert f"http://testserver{lang}{path}" in pages
     assert partner and event and group
