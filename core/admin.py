@@ -17,6 +17,8 @@ from django.utils.html import format_html_join
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from import_export.admin import ExportMixin, ImportMixin
+from import_export.formats import base_formats
 from pghistory import config as pghistory_config
 from pghistory.admin import EventsAdmin
 from pghistory.models import MiddlewareEvents
@@ -51,15 +53,21 @@ def events_url(obj, *, back: str = "") -> str:
     return f"{url}?{urlencode(query)}"
 
 
-class RegistryAdmin(admin.ModelAdmin):
+class RegistryAdmin(ExportMixin, admin.ModelAdmin):
     """The base of every registry admin.
 
     "History" opens the pghistory events of the record rather than Django's admin log: the
     triggers also keep changes made through the API, the shell and bulk updates.
+
+    "Export" (django-import-export) writes the list as it is filtered to CSV or xlsx, for anyone
+    who may view it; the columns are the model's resource (the app's resources.py) when it has
+    one, else its fields.
     """
 
     readonly_fields = ("created", "updated")
     list_per_page = 50
+    # Import and export formats, in this order (the forms' choices): CSV and Excel.
+    formats = [base_formats.CSV, base_formats.XLSX]
 
     def history_view(self, request, object_id, extra_context=None):
         obj = self.get_object(request, admin.utils.unquote(object_id))
@@ -121,6 +129,21 @@ class RegistryAdmin(admin.ModelAdmin):
                 )
             else:
                 self.message_user(request, success % {"obj": obj}, level=messages.SUCCESS)
+
+
+class ImportAdmin(ImportMixin):
+    """Import from CSV or xlsx, put before RegistryAdmin: the file is checked row by row with the
+    model's rules (core.resources.RegistryResource) and its changes previewed; only a file
+    without errors can be confirmed. Editors only: creating and changing records is importing.
+
+    Imported rows get history like any other write (the triggers), with the editor as their
+    author: pghistory's middleware sets the context of the confirming request.
+    """
+
+    import_export_change_list_template = "admin/import_export/change_list_import_export.html"
+
+    def has_import_permission(self, request):
+        return self.has_add_permission(request) and self.has_change_permission(request)
 
 
 def _overlaps(a, b) -> bool:

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.filters import CountryFilter
 
-from core.admin import RegistryAdmin, RegistryInline
+from core.admin import ImportAdmin, RegistryAdmin, RegistryInline
 
 from . import services
 from .forms import RotationForm
@@ -23,6 +23,7 @@ from .models import (
     Seat,
     SeatTerm,
 )
+from .resources import EventResource, SeatTermResource
 
 
 @admin.register(Constituency)
@@ -49,7 +50,8 @@ class SeatAdmin(RegistryAdmin):
 
 
 @admin.register(SeatTerm)
-class SeatTermAdmin(RegistryAdmin):
+class SeatTermAdmin(ImportAdmin, RegistryAdmin):
+    resource_classes = [SeatTermResource]
     list_display = ("partner", "seat", "start_date", "last_day")
     list_filter = ("seat__constituency", "seat__region")
     search_fields = ("partner__name", "partner__acronym", "seat__constituency__name")
@@ -98,7 +100,8 @@ class OfficeTermAdmin(RegistryAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(RegistryAdmin):
+class EventAdmin(ImportAdmin, RegistryAdmin):
+    resource_classes = [EventResource]
     list_display = ("title", "kind", "start_date", "city", "country")
     list_filter = ("kind", ("country", CountryFilter))
     search_fields = ("title", "city", "description")

@@ -6,11 +6,12 @@ from django.db.models import Case, IntegerField, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 from django_countries.filters import CountryFilter
 
-from core.admin import RegistryAdmin, RegistryInline
+from core.admin import ImportAdmin, RegistryAdmin, RegistryInline
 
 from . import services
 from .forms import ApprovalForm, RejectionForm
 from .models import ApplicationStatus, Partner, PartnerIdentifier, PartnershipApplication, Theme
+from .resources import PartnerResource
 from .search import PartnerSearch
 
 DECISION_FIELDS = ("status", "decided_by", "decided_at", "decision_reason", "partner")
@@ -36,7 +37,8 @@ class PartnerIdentifierInline(RegistryInline):
 
 
 @admin.register(Partner)
-class PartnerAdmin(ThemesAsCheckboxes, RegistryAdmin):
+class PartnerAdmin(ThemesAsCheckboxes, ImportAdmin, RegistryAdmin):
+    resource_classes = [PartnerResource]
     list_display = ("name", "acronym", "category", "country", "status", "joined_on")
     list_filter = ("category", "status", ("country", CountryFilter))
     # The directory's own search (typos in names tolerated), by get_search_results below.

@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from core.admin import RegistryAdmin, RegistryInline, RegistryStackedInline
+from core.admin import ImportAdmin, RegistryAdmin, RegistryInline, RegistryStackedInline
 
 from . import services
 from .forms import AdoptionForm, AdvanceForm, CorrectionForm
@@ -17,6 +17,7 @@ from .models import (
     Stage,
     StageChange,
 )
+from .resources import MilestoneResource
 
 
 class StageFilter(admin.SimpleListFilter):
@@ -152,7 +153,8 @@ class RoadMapAdmin(RegistryAdmin):
 
 
 @admin.register(Milestone)
-class MilestoneAdmin(RegistryAdmin):
+class MilestoneAdmin(ImportAdmin, RegistryAdmin):
+    resource_classes = [MilestoneResource]
     list_display = ("title", "road_map", "status", "due_date", "completed_on")
     list_filter = ("status",)
     search_fields = ("title", "road_map__title")

@@ -69,6 +69,8 @@ class PartnershipApplicationSerializer(RegistrySerializer):
             "contact_phone",
             "motivation",
             "commitment_accepted",
+            # The language its mails are written in (English unless said).
+            "language",
             "status",
             "decided_at",
             "decision_reason",

@@ -44,7 +44,8 @@ def facet_options(facet):
         for option in facet.options
     ]
     if not facet.options:
-        items = [f'<li class="muted">{escape(_("None in this result"))}</li>']
+        none = _("None in this result")
+        items = [f'<li class="muted">{escape(none)}</li>']
     if not facet.multiple:
         checked = "" if facet.is_active else " checked"
         items.insert(0, ANY.format(name=name, checked=checked, label=escape(facet.any_label)))
