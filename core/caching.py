@@ -40,13 +40,19 @@ _ignored: set[str] = set()
 def register_derived_table(table: str, *, source: str) -> None:
     """Version `table` (kept from `source` by triggers) by the history of `source`."""
     _derived[table] = source
-    _versions_of.cache_clear()
+    _forget_sources()
 
 
 def register_ignored_table(table: str) -> None:
     """Let a page read `table` without making its copy depend on it."""
     _ignored.add(table)
+    _forget_sources()
+
+
+def _forget_sources() -> None:
+    # _known_tables() is derived from _versions_of(): both are renewed together.
     _versions_of.cache_clear()
+    _known_tables.cache_clear()
 
 
 @cache_function
@@ -113,19 +119,22 @@ class Versions:
         return self == Versions.now(self.tables)
 
 
+def _version_string(event_tables: tuple[str, ...]) -> str:
+    versions = Versions.now(event_tables)
+    return ":".join([versions.day, *(str(i or 0) for i in versions.ids)])
+
+
 def data_version(*models: str) -> str:
     """A string that changes whenever a row of one of `models` ("app.Model") is written."""
-    tables = tuple(apps.get_model(label).pgh_event_model._meta.db_table for label in models)
-    versions = Versions.now(tables)
-    return ":".join([versions.day, *(str(i or 0) for i in versions.ids)])
+    return _version_string(
+        tuple(apps.get_model(label).pgh_event_model._meta.db_table for label in models)
+    )
 
 
 def site_data_version() -> str:
     """A string that changes whenever any row whose history is kept is written (what a download
     of everything shows)."""
-    tables = tuple(sorted({event._meta.db_table for event in event_models()}))
-    versions = Versions.now(tables)
-    return ":".join([versions.day, *(str(i or 0) for i in versions.ids)])
+    return _version_string(tuple(sorted({event._meta.db_table for event in event_models()})))
 
 
 class _Reading(threading.local):

@@ -109,18 +109,17 @@ def triggers() -> list:
     ]
 
 
-# Fills the tally from the partners as they are: run once, by the migration that creates it.
-FILL = f"""
-    INSERT INTO partners_partnertally ({", ".join(CELL)}, n)
-    SELECT {", ".join(CELL)}, count(*) FROM (
-        {_CELLS_OF.format(rows="partners_partner", sign=1, all=ALL_THEMES)}
-    ) AS cells
-    GROUP BY {", ".join(CELL)}
+def _fill(table: str, key: tuple[str, ...], of: str) -> str:
+    """SQL counting the partners as they are into `table`, keyed by `key`, from the rows `of`
+    makes of each partner: what the migration that creates the table runs once."""
+    columns = ", ".join(key)
+    rows = of.format(rows="partners_partner", sign=1, all=ALL_THEMES)
+    return f"""
+    INSERT INTO {table} ({columns}, n)
+    SELECT {columns}, count(*) FROM ({rows}) AS counted
+    GROUP BY {columns}
 """
-FILL_MARGINS = f"""
-    INSERT INTO partners_partnermargin ({", ".join(MARGIN)}, n)
-    SELECT {", ".join(MARGIN)}, count(*) FROM (
-        {_MARGINS_OF.format(rows="partners_partner", sign=1, all=ALL_THEMES)}
-    ) AS margins
-    GROUP BY {", ".join(MARGIN)}
-"""
+
+
+FILL = _fill("partners_partnertally", CELL, _CELLS_OF)
+FILL_MARGINS = _fill("partners_partnermargin", MARGIN, _MARGINS_OF)

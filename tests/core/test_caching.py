@@ -78,15 +78,20 @@ def test_an_anonymous_reader_gets_the_shared_copy_of_a_page_for_one_query(client
         assert again.content == first.content, url
 
 
+def anonymous_get(rf, view, path):
+    """`view` as an anonymous reader gets it, through the CSP middleware that gives the nonce."""
+    request = rf.get(path)
+    request.user = AnonymousUser()
+    return CSPMiddleware(view)(request)
+
+
 def test_every_copy_of_a_shared_page_carries_its_own_nonce(rf):
     @cacheable_when_anonymous
     def page_with_inline_script(request):
         return HttpResponse(f'<script nonce="{request.csp_nonce}">go()</script>')
 
     def get():
-        request = rf.get("/with-script/")
-        request.user = AnonymousUser()
-        return CSPMiddleware(page_with_inline_script)(request)
+        return anonymous_get(rf, page_with_inline_script, "/with-script/")
 
     first, again = get(), get()
 
@@ -204,9 +209,7 @@ def test_a_page_that_reads_a_table_without_history_is_not_shared(rf):
         return HttpResponse(f"{get_user_model().objects.count()} users")
 
     def get():
-        request = rf.get("/users-count/")
-        request.user = AnonymousUser()
-        return CSPMiddleware(page_counting_users)(request)
+        return anonymous_get(rf, page_counting_users, "/users-count/")
 
     get()
     UserFactory()
@@ -234,9 +237,7 @@ def test_a_write_committed_while_a_page_renders_is_seen_by_the_next_reader(rf):
         return HttpResponse(name)
 
     def get():
-        request = rf.get("/with-a-concurrent-write/")
-        request.user = AnonymousUser()
-        return CSPMiddleware(page_with_a_write_in_the_middle)(request)
+        return anonymous_get(rf, page_with_a_write_in_the_middle, "/with-a-concurrent-write/")
 
     try:
         other.connect()
