@@ -1,8 +1,9 @@
 """Template context shared by every page."""
 
 from django.conf import settings
-from django.urls import translate_url
 from django.utils.translation import get_language_info
+
+from .languages import page_in_languages
 
 
 def language_links(request):
@@ -14,9 +15,9 @@ def language_links(request):
     """
 
     def links():
-        here = request.get_full_path()
+        addresses = page_in_languages(request, request.get_full_path())
         return [
-            (code, get_language_info(code)["name_local"], translate_url(here, code))
+            (code, get_language_info(code)["name_local"], addresses[code])
             for code, _name in settings.LANGUAGES
         ]
 

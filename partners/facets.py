@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from django.db import connections
 from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
+from core.labels import choice_labels, country_names
 from core.models import current_condition, related_model
 
 from .models import (
@@ -196,11 +196,14 @@ def _seat_counts(filterset, filters: dict, among: int) -> dict[str, int]:
 
 
 def _options(choices, counts: dict, selected, *, keep_empty: bool = True) -> list[Option]:
-    selected = [str(value) for value in selected or ()]
+    """The options of `choices` (a TextChoices class or (value, label) pairs)."""
+    if isinstance(choices, type):
+        choices = choice_labels(choices).items()
+    selected = {str(value) for value in selected or ()}
     return [
-        Option(str(value), str(label), counts.get(str(value), 0), str(value) in selected)
-        for value, label in choices
-        if keep_empty or counts.get(str(value)) or str(value) in selected
+        Option(value, label, counts.get(value, 0), value in selected)
+        for value, label in ((str(value), str(label)) for value, label in choices)
+        if keep_empty or counts.get(value) or value in selected
     ]
 
 
@@ -234,8 +237,8 @@ def facets_and_total(filterset) -> tuple[list[Facet], int]:
     country_counts = counts_of("country")
     # A blank country (not recorded) is no option: it cannot be filtered on.
     codes = set(country_counts) | set(filters.get("country", ()))
-    # django-countries keeps its list sorted in each language: filtered, not sorted again.
-    country_choices = [(code, name) for code, name in countries if code in codes]
+    # The names come sorted in each language: filtered, not sorted again.
+    country_choices = [(code, name) for code, name in country_names().items() if code in codes]
     # Every partner has one status: over the whole result, their counts add up to the total.
     shown = (
         sum(counts_of("status").values()) if "status" not in filters else total(filterset, filters)
@@ -251,13 +254,13 @@ def facets_and_total(filterset) -> tuple[list[Facet], int]:
             "category",
             _("Category"),
             True,
-            _options(Category.choices, counts_of("category"), filters.get("category")),
+            _options(Category, counts_of("category"), filters.get("category")),
         ),
         Facet(
             "region",
             _("Region"),
             False,
-            _options(Region.choices, by_region, [filters.get("region", "")], keep_empty=False),
+            _options(Region, by_region, [filters.get("region", "")], keep_empty=False),
             any_label=_("All regions"),
         ),
         Facet(
@@ -270,13 +273,13 @@ def facets_and_total(filterset) -> tuple[list[Facet], int]:
             "relation",
             _("Relation to the Alliance"),
             True,
-            _options(Relation.choices, counts_of("relation"), filters.get("relation")),
+            _options(Relation, counts_of("relation"), filters.get("relation")),
         ),
         Facet(
             "theme",
             _("Theme"),
             True,
-            _options(Theme.choices, counts_of("theme"), filters.get("theme")),
+            _options(Theme, counts_of("theme"), filters.get("theme")),
         ),
         Facet(
             "action_group",
@@ -304,7 +307,7 @@ def facets_and_total(filterset) -> tuple[list[Facet], int]:
             "status",
             _("Status"),
             True,
-            _options(PartnerStatus.choices, counts_of("status"), filters.get("status")),
+            _options(PartnerStatus, counts_of("status"), filters.get("status")),
         ),
     ]
     return facets, shown

@@ -27,6 +27,8 @@ EXPORT_LIMIT = Limit("export", count=30, seconds=60 * 60)
 # A repeated export is served from a copy until the partners change; a larger one is streamed.
 EXPORT_COPY_MAX_BYTES = 8 * 1024 * 1024
 CSV_TYPE = "text/csv; charset=utf-8"
+# What a directory card shows (partners/templatetags/directory.py): not the stored search vectors.
+CARD_FIELDS = ("name", "acronym", "slug", "category", "country", "status", "description", "themes")
 
 
 def filtered_partners(data):
@@ -41,7 +43,7 @@ def partner_list(request):
     filterset, partners = filtered_partners(request.GET)
     options = DirectoryOptionsForm(request.GET)
     facets, total = facets_and_total(filterset)
-    paginator = Paginator(partners, options.page_size())
+    paginator = Paginator(partners.only(*CARD_FIELDS), options.page_size())
     # The facets' total spares a COUNT over the whole result.
     paginator.count = total
     page = paginator.get_page(request.GET.get("page"))

@@ -8,12 +8,12 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.template.loader_tags import BLOCK_CONTEXT_KEY
 from django.templatetags.static import static
-from django.urls import translate_url
 from django.utils.html import format_html, strip_tags
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from core.languages import page_in_languages
 from core.templatetags.links import web_url
 
 register = template.Library()
@@ -70,11 +70,11 @@ def page_meta(context) -> dict:
         return {}
     path = canonical_path(request)
     here = get_language()
-    # The other languages' addresses as the language switcher builds them (translate_url,
-    # core.context_processors.language_links), but of the canonical page.
+    # The other languages' addresses as the language switcher builds them
+    # (core.context_processors.language_links), but of the canonical page.
     alternates = [
-        (code, request.build_absolute_uri(translate_url(path, code)))
-        for code, _name in settings.LANGUAGES
+        (code, request.build_absolute_uri(address))
+        for code, address in page_in_languages(request, path).items()
     ]
     default = dict(alternates)[settings.LANGUAGE_CODE]
     return {
