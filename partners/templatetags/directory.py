@@ -116,10 +116,14 @@ def partner_cards(partners):
         tags = ""
         if partner.themes:
             items = "".join(
-                f'<li class="tag">{themes.get(theme, escape(theme))}</li>' for theme in partner.themes
+                f'<li class="tag">{themes.get(theme, escape(theme))}</li>'
+                for theme in partner.themes
             )
             tags = f'<ul class="inline-list tag-list" aria-label="{themes_label}">{items}</ul>'
-        acronym = f' <span class="muted">({escape(partner.acronym)})</span>' if partner.acronym else ""
+        acronym = ""
+        if partner.acronym:
+            acronym = f' <span class="muted">({escape(partner.acronym)})</span>'
+
         cards.append(
             CARD.format(
                 url=escape(partner.get_absolute_url()),
