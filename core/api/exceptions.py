@@ -3,7 +3,7 @@
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import IntegrityError
+from django.db import IntegrityError, OperationalError
 from django.db.models import ProtectedError, RestrictedError
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +14,16 @@ from rest_framework.views import exception_handler as drf_exception_handler
 from core.errors import ConflictError
 
 from .serializers import django_errors
+
+# PostgreSQL's codes for two transactions that collided: the one it rolled back lost the race,
+# as a unique or exclusion violation would (two rotations from a vacant chair meet in a deadlock
+# while each checks the other's new term against the exclusion constraint).
+COLLISION_CODES = {"40P01", "40001"}  # deadlock_detected, serialization_failure
+
+
+def _collided(exc) -> bool:
+    cause = exc.__cause__
+    return isinstance(exc, OperationalError) and getattr(cause, "pgcode", None) in COLLISION_CODES
 
 
 class Conflict(exceptions.APIException):
@@ -38,7 +48,7 @@ def exception_handler(exc, context):
         exc = BodyTooLarge()
     elif isinstance(exc, ConflictError):
         exc = Conflict(" ".join(exc.messages))
-    elif isinstance(exc, IntegrityError):
+    elif isinstance(exc, IntegrityError) or _collided(exc):
         # A database rule that no check before the write could see: another write, at the same
         # moment, took what this one wanted.
         exc = Conflict(_("Another change was saved at the same moment: reload and try again."))
