@@ -4,7 +4,6 @@ from hashlib import sha256
 from itertools import chain, islice
 
 from django.core.cache import cache
-from django.core.paginator import Paginator
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
@@ -14,6 +13,7 @@ from django.views.generic import TemplateView
 
 from core.caching import CACHE_SECONDS, cacheable_when_anonymous, data_version
 from core.limits import Limit
+from core.paging import DeferredJoinPaginator
 
 from . import csv, services
 from .facets import DISPLAY_PARAMETERS, facets_and_total
@@ -43,7 +43,8 @@ def partner_list(request):
     filterset, partners = filtered_partners(request.GET)
     options = DirectoryOptionsForm(request.GET)
     facets, total = facets_and_total(filterset)
-    paginator = Paginator(partners.only(*CARD_FIELDS), options.page_size())
+    # A deep page steps over index entries, not rows (page 200 of the unfiltered directory).
+    paginator = DeferredJoinPaginator(partners.only(*CARD_FIELDS), options.page_size())
     # The facets' total spares a COUNT over the whole result.
     paginator.count = total
     page = paginator.get_page(request.GET.get("page"))
