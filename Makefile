@@ -67,6 +67,8 @@ help:
 	@echo "                 and 100,000 partners, cache off and in Redis, and edits while reading"
 	@echo "                 (BENCH_SECONDS=5 and BENCH_WARMUP=2 per row, about 10 minutes;"
 	@echo "                 writes bench/results/*.json)"
+	@echo "make client      build the typed Python client of the API from its OpenAPI schema"
+	@echo "                 (into $(CLIENT_DIR); pip install $(CLIENT_DIR)/alliance87-client)"
 	@echo "make drill       fault drill: database, Redis, worker and slow-client faults under load"
 	@echo "                 (its own PostgreSQL and Redis; about 4 minutes; writes drill/results/*.json)"
 
