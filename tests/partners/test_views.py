@@ -18,6 +18,7 @@ from partners.models import (
     Partner,
     PartnerMargin,
     PartnershipApplication,
+    PartnerStatus,
     Relation,
     Theme,
 )
@@ -711,3 +712,29 @@ def test_an_export_that_cannot_read_its_first_rows_is_a_503_not_a_cut_off_200(cl
 
     assert response.status_code == 503
     assert response["Retry-After"]
+
+
+def test_a_card_in_french_shows_every_label_in_french_and_a_long_description_cut_at_40_words(
+    client,
+):
+    words = [f"mot{n}" for n in range(45)]
+    PartnerFactory(
+        name="Ministère du Travail du Ghana",
+        acronym="MTG",
+        country="GH",
+        themes=[Theme.FORCED_LABOUR],
+        status=PartnerStatus.SUSPENDED,
+        status_reason="Reporting overdue.",
+        description=" ".join(words),
+    )
+
+    html = client.get("/fr" + LIST).text
+    card = html[html.index('<li class="card card--link partner-card">') :]
+    card = card[: card.index("</li>", card.index("partner-card__description")) + 200]
+
+    assert 'Ministère du Travail du Ghana</a> <span class="muted">(MTG)</span>' in card
+    assert "Gouvernement · Ghana, Afrique" in card
+    assert '<span class="badge badge--suspended">Suspendu</span>' in card
+    assert '<li class="tag">Travail forcé</li>' in card
+    assert " ".join(words[:40]) + " …</p>" in card
+    assert "mot40" not in card
