@@ -69,7 +69,8 @@ COLUMNS = {
     "relation": "relations",
     "theme": "themes",
 }
-ARRAYS = {"relations", "themes"}
+# The array columns, and the values a facet counts in each.
+ARRAYS = {"relations": Relation.values, "themes": Theme.values}
 
 
 def active_filters(filterset) -> dict:
@@ -122,19 +123,33 @@ def _tally_cells(filters: dict, *, by_theme: bool = False):
 
 def _grouped(queryset, columns: list[str], weight: str | None) -> dict[str, dict[str, int]]:
     """{column: {value: sum of the `weight` column, or rows}} of `queryset`'s rows for each of
-    `columns`, array columns per element, in one query (one pass over the rows it selects)."""
+    `columns`, in one query: a GROUP BY per plain column, and one pass for every array column,
+    which counts each of its choices with a FILTER (unnesting 66,000 rows' arrays cost twice as
+    much: docs/performance.md, "Directory facets and sorting")."""
     if not columns:
         return {}
     read = sorted(set(columns) | ({weight} if weight else set()))
     sql, params = queryset.values(*read).query.sql_with_params()
-    weight = f'rows."{weight}"' if weight else "1"
-    parts = []
-    for column in columns:
-        value = "element" if column in ARRAYS else f'rows."{column}"'
-        source = f'rows, unnest(rows."{column}") element' if column in ARRAYS else "rows"
-        parts.append(
-            f"SELECT '{column}', {value}::text, sum({weight})::int FROM {source} GROUP BY 2"
+    params = list(params)
+    total = f'sum(rows."{weight}")' if weight else "count(*)"
+    parts = [
+        f"SELECT '{column}', rows.\"{column}\"::text, {total}::int FROM rows GROUP BY 2"
+        for column in columns
+        if column not in ARRAYS
+    ]
+    arrays = [(column, value) for column in columns if column in ARRAYS for value in ARRAYS[column]]
+    if arrays:
+        sums = ", ".join(
+            f'coalesce({total} FILTER (WHERE %s = ANY(rows."{column}")), 0)::int AS n{i}'
+            for i, (column, _value) in enumerate(arrays)
         )
+        pairs = ", ".join(f"(%s, %s, agg.n{i})" for i in range(len(arrays)))
+        parts.append(
+            f"SELECT found.* FROM (SELECT {sums} FROM rows) agg, "
+            f"LATERAL (VALUES {pairs}) found(column_name, value, n)"
+        )
+        params += [value for _column, value in arrays]
+        params += [item for column, value in arrays for item in (column, value)]
     query = f"WITH rows AS MATERIALIZED ({sql}) " + " UNION ALL ".join(parts)
     found: dict[str, dict[str, int]] = {column: {} for column in columns}
     with connections[queryset.db].cursor() as cursor:
