@@ -3,7 +3,7 @@
 A choice label is a lazy string: each time a page shows one, gettext looks it up again through
 the active language's thread-local catalogue. The catalogues are loaded at start and do not
 change while the process runs, so a label table per language is the same answer every time; a
-directory page asked for some 470 of them (docs/performance.md, "Rendering").
+directory page asked for some 470 of them (docs/performance.md, "Pages").
 """
 
 import functools

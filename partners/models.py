@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from core.labels import choice_labels
 from core.models import TimestampedModel, UnshownColumnsManager, related_model, web_address_check
 
 from . import orgid, tally
@@ -284,12 +285,12 @@ class Partner(TimestampedModel):
 
     @property
     def theme_labels(self) -> list[str]:
-        labels = dict(Theme.choices)
+        labels = choice_labels(Theme)
         return [labels.get(theme, theme) for theme in self.themes]
 
     @property
     def relation_labels(self) -> list[str]:
-        labels = dict(Relation.choices)
+        labels = choice_labels(Relation)
         return [labels.get(relation, relation) for relation in self.relations]
 
 

@@ -20,6 +20,7 @@ from .facets import DISPLAY_PARAMETERS, facets_and_total
 from .filters import SORT_CHOICES, PartnerFilterSet
 from .forms import DEFAULT_PAGE_SIZE, PAGE_SIZES, DirectoryOptionsForm, JoinForm
 from .models import Partner
+from .templatetags.directory import CARD_FIELDS
 
 JOIN_LIMIT = Limit("join", count=5, seconds=60 * 60)
 # A full export reads every matching partner: a person needs a few an hour, a loop many.
@@ -27,8 +28,6 @@ EXPORT_LIMIT = Limit("export", count=30, seconds=60 * 60)
 # A repeated export is served from a copy until the partners change; a larger one is streamed.
 EXPORT_COPY_MAX_BYTES = 8 * 1024 * 1024
 CSV_TYPE = "text/csv; charset=utf-8"
-# What a directory card shows (partners/templatetags/directory.py): not the stored search vectors.
-CARD_FIELDS = ("name", "acronym", "slug", "category", "country", "status", "description", "themes")
 
 
 def filtered_partners(data):

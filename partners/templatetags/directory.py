@@ -1,6 +1,6 @@
 """The directory's facet options and result cards, rendered in Python: a template loop over some
 250 countries, each with five variables, cost more than the rest of the page, and the 25 cards
-with their lazy labels and URL reversals as much again (docs/performance.md, "Rendering").
+with their lazy labels and URL reversals as much again (docs/performance.md, "Pages").
 
 Each value is escaped once by `escape` and the items joined as one string: format_html() per item
 checks and escapes every argument again through lazy-aware wrappers.
@@ -78,6 +78,8 @@ CARD = (
     "{acronym}</h3>"
     '<p class="card__meta">{category}{place}{badge}</p>{description}{themes}</li>'
 )
+# The columns a card reads: the directory's page query reads these only, not the search vectors.
+CARD_FIELDS = ("name", "acronym", "slug", "category", "country", "status", "description", "themes")
 # Django's truncatewords: the first 40 words, and " …" where there were more.
 DESCRIPTION_WORDS = 40
 
@@ -123,7 +125,6 @@ def partner_cards(partners):
         acronym = ""
         if partner.acronym:
             acronym = f' <span class="muted">({escape(partner.acronym)})</span>'
-
         cards.append(
             CARD.format(
                 url=escape(partner.get_absolute_url()),
