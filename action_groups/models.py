@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.models import DatedModel, TimestampedModel, period_exclusion, track_links
+from core.translation import translations
 from governance.models import Event
 from partners.models import Partner
 
@@ -16,8 +17,10 @@ class ActionGroup(TimestampedModel):
     """A thematic group of partners that supports country-level work (research, tools, funds)."""
 
     name = models.CharField(_("name"), max_length=200, unique=True)
+    name_fr, name_es = translations(name)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     mandate = models.TextField(_("mandate"), blank=True)
+    mandate_fr, mandate_es = translations(mandate)
     established_on = models.DateField(_("established on"), null=True, blank=True)
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
     meetings = models.ManyToManyField(
@@ -97,6 +100,7 @@ class WorkPlan(DatedModel):
         ActionGroup, on_delete=models.CASCADE, related_name="work_plans", verbose_name=_("group")
     )
     title = models.CharField(_("title"), max_length=300)
+    title_fr, title_es = translations(title)
     status = models.CharField(
         _("status"), max_length=10, choices=WorkPlanStatus.choices, default=WorkPlanStatus.DRAFT
     )
@@ -142,6 +146,7 @@ class Activity(TimestampedModel):
         WorkPlan, on_delete=models.CASCADE, related_name="activities", verbose_name=_("work plan")
     )
     title = models.CharField(_("title"), max_length=300)
+    title_fr, title_es = translations(title)
     kind = models.CharField(_("kind"), max_length=24, choices=ActivityKind.choices)
     lead_partners = models.ManyToManyField(
         Partner, blank=True, related_name="led_activities", verbose_name=_("lead partners")

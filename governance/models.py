@@ -15,6 +15,7 @@ from core.models import (
     format_partial_date,
     period_exclusion,
 )
+from core.translation import translations
 from partners.models import Partner
 from partners.regions import Region
 
@@ -24,6 +25,7 @@ class Constituency(TimestampedModel):
     """A group of partners that holds GCG seats: governments, workers, employers, and so on."""
 
     name = models.CharField(_("name"), max_length=120, unique=True)
+    name_fr, name_es = translations(name)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     position = models.PositiveSmallIntegerField(
         _("position"), default=0, help_text=_("Order in which constituencies are listed.")
@@ -164,6 +166,7 @@ class Event(TimestampedModel):
 
     kind = models.CharField(_("kind"), max_length=24, choices=EventKind.choices)
     title = models.CharField(_("title"), max_length=300)
+    title_fr, title_es = translations(title)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(
@@ -180,9 +183,12 @@ class Event(TimestampedModel):
         _("status"), max_length=8, choices=EventStatus.choices, default=EventStatus.HELD
     )
     city = models.CharField(_("city"), max_length=100, blank=True)
+    city_fr, city_es = translations(city)
     country = CountryField(_("country"), blank=True)
     description = models.TextField(_("description"), blank=True)
+    description_fr, description_es = translations(description)
     outcome = models.TextField(_("outcome"), blank=True)
+    outcome_fr, outcome_es = translations(outcome)
     source = models.CharField(_("source"), max_length=300, blank=True)
 
     class Meta:
@@ -241,7 +247,9 @@ class Pledge(TimestampedModel):
         Event, on_delete=models.PROTECT, related_name="pledges", verbose_name=_("made at")
     )
     title = models.CharField(_("title"), max_length=300)
+    title_fr, title_es = translations(title)
     description = models.TextField(_("description"), blank=True)
+    description_fr, description_es = translations(description)
     made_on = models.DateField(_("made on"), null=True, blank=True)
     source = models.CharField(_("source"), max_length=300, blank=True)
 
@@ -275,6 +283,7 @@ class PledgeAssessment(TimestampedModel):
         choices=[c for c in PledgeProgress.choices if c[0] != PledgeProgress.NOT_ASSESSED],
     )
     summary = models.TextField(_("summary"), blank=True)
+    summary_fr, summary_es = translations(summary)
     source = models.CharField(_("source"), max_length=300, blank=True)
 
     class Meta:
@@ -304,6 +313,7 @@ class GlobalEstimate(TimestampedModel):
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     label = models.CharField(_("label"), max_length=200)
+    label_fr, label_es = translations(label)
     value = models.PositiveBigIntegerField(_("value"))
     unit = models.CharField(
         _("unit"), max_length=8, choices=EstimateUnit.choices, default=EstimateUnit.PEOPLE

@@ -18,6 +18,7 @@ from django_countries.fields import CountryField
 
 from core.labels import choice_labels
 from core.models import TimestampedModel, UnshownColumnsManager, related_model, web_address_check
+from core.translation import column, translations
 
 from . import orgid, tally
 from .regions import countries_in, region_for
@@ -25,9 +26,10 @@ from .regions import countries_in, region_for
 # The shape of every code in the register: a country (with subdivision) or XI/XM, then the list.
 ORG_ID_SCHEME = r"^[A-Z]{2}(_[A-Z0-9]{2,3})?-[A-Z0-9]+([_-][A-Z0-9]+)*$"
 
-# The directory's search (partners/search.py): its text search configuration, and the SQL
-# functions (migration 0006_search) that give a partner's text and a query the same words.
+# The directory's search (partners/search.py): each language's text search configuration, and
+# the SQL functions (migration 0006_search) that give a partner's text and a query the same words.
 SEARCH_CONFIG = "english"
+SEARCH_CONFIGS = {"en": "english", "fr": "french", "es": "spanish"}
 
 
 def search_text(*expressions, function="partners_search_document"):
@@ -37,25 +39,39 @@ def search_text(*expressions, function="partners_search_document"):
     )
 
 
-# A partner's words for the full-text search: its name and acronym weigh more than its country,
-# and that more than its description, when results are ranked.
+_COUNTRY = search_text(Func("country", function="partners_country_name"))
+
+
+def _in_each_language(*fields, weight=None):
+    """The words of `fields` in every language, each stemmed by its language's configuration."""
+    vectors = [
+        SearchVector(
+            search_text(*(column(field, language) for field in fields)),
+            weight=weight,
+            config=config,
+        )
+        for language, config in SEARCH_CONFIGS.items()
+    ]
+    combined = vectors[0]
+    for vector in vectors[1:]:
+        combined = combined + vector
+    return combined
+
+
+# A partner's words for the full-text search, in each language's text: its name and acronym weigh
+# more than its country, and that more than its description, when results are ranked.
 SEARCH_VECTOR = (
-    SearchVector(search_text("name", "acronym"), weight="A", config=SEARCH_CONFIG)
-    + SearchVector(
-        search_text(Func("country", function="partners_country_name")),
-        weight="B",
-        config=SEARCH_CONFIG,
-    )
-    + SearchVector(search_text("description"), weight="C", config=SEARCH_CONFIG)
+    _in_each_language("name", "acronym", weight="A")
+    + SearchVector(_COUNTRY, weight="B", config=SEARCH_CONFIG)
+    + _in_each_language("description", weight="C")
 )
-# Those of its name, acronym and country alone: what a corrected typo must match, and what ranks
+# Those of its names, acronyms and country alone: what a corrected typo must match, and what ranks
 # a partner before those that match by their description only.
-SEARCH_NAME_VECTOR = SearchVector(
-    search_text("name", "acronym"),
-    search_text(Func("country", function="partners_country_name")),
-    config=SEARCH_CONFIG,
+SEARCH_NAME_VECTOR = _in_each_language("name", "acronym") + SearchVector(
+    _COUNTRY, config=SEARCH_CONFIG
 )
-# The words of its name and acronym: the table of words typos are looked up in is made of them.
+# The words of its English name and acronym: the table of words typos are looked up in is made
+# of them, and an exact match of the whole name ranks first.
 SEARCH_NAME = search_text("name", "acronym", function="partners_search_readings")
 
 
@@ -174,7 +190,9 @@ class Partner(TimestampedModel):
     """An organisation or government that is a partner of Alliance 8.7."""
 
     name = models.CharField(_("name"), max_length=200, unique=True)
+    name_fr, name_es = translations(name)
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
+    acronym_fr, acronym_es = translations(acronym)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     category = models.CharField(_("category"), max_length=20, choices=Category.choices)
     country = CountryField(
@@ -184,6 +202,7 @@ class Partner(TimestampedModel):
     )
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(_("description"), blank=True)
+    description_fr, description_es = translations(description)
     themes = themes_field()
     relations = ArrayField(
         models.CharField(max_length=32, choices=Relation.choices),
@@ -201,6 +220,7 @@ class Partner(TimestampedModel):
     )
     status_changed_on = models.DateField(_("status changed on"), null=True, blank=True)
     status_reason = models.TextField(_("reason for the status"), blank=True)
+    status_reason_fr, status_reason_es = translations(status_reason)
     commitment_accepted_on = models.DateField(
         _("commitment accepted on"),
         null=True,
@@ -267,7 +287,8 @@ class Partner(TimestampedModel):
         constraints = [
             web_address_check("website", name="partner_website_is_web_address"),
             models.CheckConstraint(
-                condition=~Q(status="active") | Q(status_reason=""),
+                condition=~Q(status="active")
+                | Q(status_reason="", status_reason_fr="", status_reason_es=""),
                 name="partner_active_has_no_status_reason",
                 violation_error_message=_("An active partner has no reason for a status change."),
             ),

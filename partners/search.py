@@ -13,8 +13,10 @@ the words of partners' names for typos.
 - `partners_country_name(code)`: the English name of a country code, from django-countries.
 
 `Partner.search_vector` (stored, GIN-indexed) holds the document's words of the name and acronym
-(weight A), of the country's name (B) and of the description (C); `Partner.search_name` the words
-of the name and acronym. A partner matches when its vector holds every word of the query (stemmed).
+(weight A), of the country's name (B) and of the description (C), each language's text stemmed by
+that language's configuration (English, French, Spanish); `Partner.search_name` the words of the
+English name and acronym. A partner matches when its vector holds every word of the query, stemmed
+by any one of the three languages' rules: a French name is found from any page's language.
 
 A word of the query that no partner's name holds is a typo when a word of a name is one slip from
 it (a letter dropped, added or replaced, two neighbours swapped) or, failing that, close by
@@ -46,7 +48,7 @@ from django.db.models.lookups import Exact, GreaterThan
 from django.utils import translation
 from django_countries import countries
 
-from .models import SEARCH_CONFIG
+from .models import SEARCH_CONFIG, SEARCH_CONFIGS
 
 # ---------------------------------------------------------------- what both sides are made into
 
@@ -618,9 +620,12 @@ class PartnerSearch:
     def query(self) -> SearchQuery:
         """Every word of the query (stemmed), abbreviations and their full forms alike, or an
         acronym read as the name of the partner that holds it."""
-        query = SearchQuery(_expanded(self.words), config=SEARCH_CONFIG)
-        for alternative in self.alternatives:
-            query |= SearchQuery(alternative, config=SEARCH_CONFIG)
+        query = None
+        # Stemmed by each language's rules, as the partners' texts in that language are.
+        for config in SEARCH_CONFIGS.values():
+            for text in (_expanded(self.words), *self.alternatives):
+                part = SearchQuery(text, config=config)
+                query = part if query is None else query | part
         return query
 
     def corrected_query(self) -> SearchQuery | None:
@@ -652,6 +657,8 @@ class PartnerSearch:
         # The acronym as typed, the name's words as typed, or those followed by the acronym's.
         exact = (
             Q(acronym__in={self.value, self.value.upper()})
+            | Q(acronym_fr__in={self.value, self.value.upper()})
+            | Q(acronym_es__in={self.value, self.value.upper()})
             | Q(search_name=self.words)
             | Q(search_name__startswith=f"{self.words} ")
             & Q(Exact(Length("search_name") - Length("acronym"), len(self.words) + 1))

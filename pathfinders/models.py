@@ -19,6 +19,7 @@ from core.models import (
     track_links,
     web_address_check,
 )
+from core.translation import translations
 from governance.models import Event
 from partners.models import Partner
 
@@ -113,6 +114,7 @@ class PathfinderCountry(TimestampedModel):
     official_response = models.TextField(
         _("official response"), blank=True, help_text=_("The government's published response.")
     )
+    official_response_fr, official_response_es = translations(official_response)
     source = models.CharField(_("source"), max_length=300, blank=True)
 
     objects = PathfinderQuerySet.as_manager()
@@ -205,6 +207,7 @@ class StageChange(TimestampedModel):
         verbose_name=_("event"),
     )
     decision = models.TextField(_("decision"), blank=True)
+    decision_fr, decision_es = translations(decision)
     is_correction = models.BooleanField(
         _("correction"),
         default=False,
@@ -283,6 +286,7 @@ class RoadMap(DatedModel):
         verbose_name=_("pathfinder country"),
     )
     title = models.CharField(_("title"), max_length=300)
+    title_fr, title_es = translations(title)
     status = models.CharField(
         _("status"), max_length=10, choices=RoadMapStatus.choices, default=RoadMapStatus.DRAFT
     )
@@ -345,6 +349,7 @@ class Milestone(TimestampedModel):
         RoadMap, on_delete=models.CASCADE, related_name="milestones", verbose_name=_("road map")
     )
     title = models.CharField(_("title"), max_length=300)
+    title_fr, title_es = translations(title)
     responsible_partners = models.ManyToManyField(
         Partner,
         blank=True,

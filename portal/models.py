@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.models import TimestampedModel
+from core.translation import translations
 
 
 @pghistory.track()
@@ -17,6 +18,7 @@ class SecretariatContact(TimestampedModel):
     postal_address = models.TextField(
         _("postal address"), blank=True, help_text=_("As it goes on an envelope, line by line.")
     )
+    postal_address_fr, postal_address_es = translations(postal_address)
     phone = models.CharField(
         _("telephone"),
         max_length=40,
@@ -31,6 +33,7 @@ class SecretariatContact(TimestampedModel):
             "every language."
         ),
     )
+    note_fr, note_es = translations(note)
 
     class Meta:
         verbose_name = _("secretariat contact")

@@ -1,0 +1,36 @@
+"""A record's text in the page's language, marked `lang="en"` where it falls back to English.
+
+{{ partner|tr:"name" }}             inline text; <span lang="en">…</span> when untranslated
+<div{{ event|tr_lang:"description" }}>{{ event|tr_text:"description"|linebreaks }}</div>
+<img alt="{{ partner|tr_text:'name' }}">   plain text, for attributes and other filters
+"""
+
+from django import template
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from core.translation import DEFAULT_LANGUAGE, active_language, localized, localized_text
+
+register = template.Library()
+
+
+@register.filter
+def tr(record, field: str):
+    text, language = localized(record, field)
+    if language != active_language() and text:
+        return mark_safe(f'<span lang="{language}">{escape(text)}</span>')
+    return text
+
+
+@register.filter
+def tr_text(record, field: str) -> str:
+    return localized_text(record, field)
+
+
+@register.filter
+def tr_lang(record, field: str):
+    """` lang="en"` for the element that holds `field` when the page shows it in English."""
+    text, language = localized(record, field)
+    if language != active_language() and text:
+        return mark_safe(f' lang="{DEFAULT_LANGUAGE}"')
+    return ""
