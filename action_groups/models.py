@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.models import DatedModel, TimestampedModel, period_exclusion, track_links
-from core.translation import translations
+from core.translation import localized_text, translations
 from governance.models import Event
 from partners.models import Partner
 
@@ -43,7 +43,7 @@ class ActionGroup(TimestampedModel):
         ]
 
     def __str__(self):
-        return self.name
+        return localized_text(self, "name")
 
     def get_absolute_url(self):
         return reverse("action_groups:actiongroup_detail", kwargs={"slug": self.slug})
@@ -120,7 +120,7 @@ class WorkPlan(DatedModel):
         ordering = ["group", F("start_date").asc(nulls_first=True), "id"]
 
     def __str__(self):
-        return self.title
+        return localized_text(self, "title")
 
 
 class ActivityKind(models.TextChoices):
@@ -163,7 +163,7 @@ class Activity(TimestampedModel):
         ordering = ["work_plan", F("due_date").asc(nulls_last=True), "id"]
 
     def __str__(self):
-        return self.title
+        return localized_text(self, "title")
 
 
 track_links(ActionGroup.meetings, app_label="action_groups", model_name="MeetingLinkEvent")

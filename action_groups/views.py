@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from core.caching import cacheable_when_anonymous
 from core.models import current_condition
+from core.translation import localized_text
 from governance.models import Event
 
 from .models import (
@@ -66,7 +67,7 @@ def actiongroup_detail(request, slug):
         "status_totals": _status_totals(plan),
         "breadcrumbs": [
             (_("Action Groups"), reverse("action_groups:actiongroup_list")),
-            (group.name, None),
+            (localized_text(group, "name"), None),
         ],
     }
     return render(request, "action_groups/actiongroup_detail.html", context)

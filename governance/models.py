@@ -15,7 +15,7 @@ from core.models import (
     format_partial_date,
     period_exclusion,
 )
-from core.translation import translations
+from core.translation import localized_text, translations
 from partners.models import Partner
 from partners.regions import Region
 
@@ -38,7 +38,7 @@ class Constituency(TimestampedModel):
         ordering = ["position", "name"]
 
     def __str__(self):
-        return self.name
+        return localized_text(self, "name")
 
 
 @pghistory.track()
@@ -205,7 +205,7 @@ class Event(TimestampedModel):
         ]
 
     def __str__(self):
-        return self.title
+        return localized_text(self, "title")
 
     def get_absolute_url(self):
         return reverse("portal:event_detail", kwargs={"slug": self.slug})
@@ -261,7 +261,7 @@ class Pledge(TimestampedModel):
         ordering = ["event", "partner", "id"]
 
     def __str__(self):
-        return self.title
+        return localized_text(self, "title")
 
     @property
     def status_label(self) -> str:
@@ -335,4 +335,4 @@ class GlobalEstimate(TimestampedModel):
         ordering = ["position", "id"]
 
     def __str__(self):
-        return self.label
+        return localized_text(self, "label")

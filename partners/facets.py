@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.labels import choice_labels, country_names
 from core.models import current_condition, related_model
+from core.translation import localized_text
 
 from .models import (
     Category,
@@ -200,7 +201,9 @@ def _action_group_counts(filterset, filters: dict) -> list[tuple[str, str, int]]
     if filters:
         members &= Q(memberships__partner__in=partners_filtered(filterset, filters).values("pk"))
     groups = groups.annotate(n=Count("memberships__partner", filter=members, distinct=True))
-    return [(group.slug, group.name, group.n) for group in groups.order_by("name", "id")]
+    named = [(group.slug, localized_text(group, "name"), group.n) for group in groups]
+    # In the page's language's names, as the reader sees them.
+    return sorted(named, key=lambda group: (group[1].casefold(), group[0]))
 
 
 def _seat_counts(filterset, filters: dict, among: int) -> dict[str, int]:

@@ -18,7 +18,7 @@ from django_countries.fields import CountryField
 
 from core.labels import choice_labels
 from core.models import TimestampedModel, UnshownColumnsManager, related_model, web_address_check
-from core.translation import column, translations
+from core.translation import column, localized_text, translations
 
 from . import orgid, tally
 from .regions import countries_in, region_for
@@ -295,7 +295,7 @@ class Partner(TimestampedModel):
         ]
 
     def __str__(self):
-        return self.name
+        return localized_text(self, "name")
 
     def get_absolute_url(self):
         return reverse("portal:partner_detail", kwargs={"slug": self.slug})

@@ -20,7 +20,7 @@ from .facets import DISPLAY_PARAMETERS, facets_and_total
 from .filters import SORT_CHOICES, PartnerFilterSet
 from .forms import DEFAULT_PAGE_SIZE, PAGE_SIZES, DirectoryOptionsForm, JoinForm
 from .models import Partner
-from .templatetags.directory import CARD_FIELDS
+from .templatetags.directory import card_fields
 
 JOIN_LIMIT = Limit("join", count=5, seconds=60 * 60)
 # A full export reads every matching partner: a person needs a few an hour, a loop many.
@@ -43,7 +43,7 @@ def partner_list(request):
     options = DirectoryOptionsForm(request.GET)
     facets, total = facets_and_total(filterset)
     # A deep page steps over index entries, not rows (page 200 of the unfiltered directory).
-    paginator = DeferredJoinPaginator(partners.only(*CARD_FIELDS), options.page_size())
+    paginator = DeferredJoinPaginator(partners.only(*card_fields()), options.page_size())
     # The facets' total spares a COUNT over the whole result.
     paginator.count = total
     page = paginator.get_page(request.GET.get("page"))

@@ -19,7 +19,7 @@ from core.models import (
     track_links,
     web_address_check,
 )
-from core.translation import translations
+from core.translation import localized_text, translations
 from governance.models import Event
 from partners.models import Partner
 
@@ -321,7 +321,7 @@ class RoadMap(DatedModel):
         ]
 
     def __str__(self):
-        return self.title
+        return localized_text(self, "title")
 
     @property
     def adopted(self) -> str:
@@ -381,7 +381,7 @@ class Milestone(TimestampedModel):
         ]
 
     def __str__(self):
-        return self.title
+        return localized_text(self, "title")
 
 
 @pghistory.track()

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from core.caching import cacheable_when_anonymous
 from core.models import format_partial_date
+from core.translation import localized_text
 from governance.models import Event
 
 from .filters import PathfinderCountryFilterSet
@@ -124,4 +125,4 @@ def _responsible(road_map: RoadMap | None) -> list:
     if road_map is None:
         return []
     partners = {p.pk: p for m in road_map.milestones.all() for p in m.responsible_partners.all()}
-    return sorted(partners.values(), key=lambda partner: partner.name)
+    return sorted(partners.values(), key=lambda partner: localized_text(partner, "name").casefold())

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_safe
 
 from core.caching import cacheable_when_anonymous
 from core.licences import add_license_link
+from core.translation import localized_text
 from governance.filters import EventFilterSet
 from governance.models import Event, EventKind
 
@@ -41,7 +42,10 @@ def partner_detail(request, slug):
     context = {
         "partner": partner,
         "object": partner,
-        "breadcrumbs": [(_("Partners"), reverse("partners:partner_list")), (partner.name, None)],
+        "breadcrumbs": [
+            (_("Partners"), reverse("partners:partner_list")),
+            (localized_text(partner, "name"), None),
+        ],
     }
     return render(request, "partners/partner_detail.html", context)
 
@@ -71,7 +75,10 @@ def event_detail(request, slug):
     event = get_object_or_404(selectors.event_pages(), slug=slug)
     context = {
         "event": event,
-        "breadcrumbs": [(_("Events"), reverse("portal:event_list")), (event.title, None)],
+        "breadcrumbs": [
+            (_("Events"), reverse("portal:event_list")),
+            (localized_text(event, "title"), None),
+        ],
     }
     return render(request, "governance/event_detail.html", context)
 

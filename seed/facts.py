@@ -284,6 +284,80 @@ PARTNERS += [
     for code, name in PATHFINDER_COUNTRIES
 ]
 
+# A government's name in French and Spanish: "Gouvernement" and "Gobierno" with the country's UN
+# short name in that language (UNTERM) and the article UNTERM gives it, joined to "of" as each
+# language writes it ("de" + "le" is "du"): Government of Nepal, Gouvernement du Népal, Gobierno
+# de Nepal.
+GOVERNMENT_OF = {
+    "AL": ("de l'Albanie", "de Albania"),
+    "AR": ("de l'Argentine", "de la Argentina"),
+    "AU": ("de l'Australie", "de Australia"),
+    "CL": ("du Chili", "de Chile"),
+    "DE": ("de l'Allemagne", "de Alemania"),
+    "FJ": ("des Fidji", "de Fiji"),
+    "FR": ("de la France", "de Francia"),
+    "GB": ("du Royaume-Uni", "del Reino Unido"),
+    "LK": ("de Sri Lanka", "de Sri Lanka"),
+    "MA": ("du Maroc", "de Marruecos"),
+    "MG": ("de Madagascar", "de Madagascar"),
+    "MR": ("de la Mauritanie", "de Mauritania"),
+    "MW": ("du Malawi", "de Malawi"),
+    "MX": ("du Mexique", "de México"),
+    "NG": ("du Nigéria", "de Nigeria"),
+    "NL": ("des Pays-Bas", "de los Países Bajos"),
+    "NP": ("du Népal", "de Nepal"),
+    "PE": ("du Pérou", "del Perú"),
+    "TN": ("de la Tunisie", "de Túnez"),
+    "UG": ("de l'Ouganda", "de Uganda"),
+    "US": ("des États-Unis", "de los Estados Unidos"),
+    "VN": ("du Viet Nam", "de Viet Nam"),
+}
+# The organisations' own names and acronyms in French and Spanish, where they have them (their
+# official languages). The others are left for the secretariat to enter.
+OWN_NAMES = {
+    ILO: {
+        "name_fr": "Organisation internationale du Travail",
+        "acronym_fr": "OIT",
+        "name_es": "Organización Internacional del Trabajo",
+        "acronym_es": "OIT",
+    },
+    "international-organization-for-migration": {
+        "name_fr": "Organisation internationale pour les migrations",
+        "acronym_fr": "OIM",
+        "name_es": "Organización Internacional para las Migraciones",
+        "acronym_es": "OIM",
+    },
+    OHCHR: {
+        "name_fr": "Haut-Commissariat des Nations Unies aux droits de l'homme",
+        "acronym_fr": "HCDH",
+        "name_es": "Oficina del Alto Comisionado de las Naciones Unidas para los Derechos Humanos",
+        "acronym_es": "ACNUDH",
+    },
+    "african-union": {
+        "name_fr": "Union africaine",
+        "acronym_fr": "UA",
+        "name_es": "Unión Africana",
+        "acronym_es": "UA",
+    },
+    "organization-for-security-and-cooperation-in-europe": {
+        "name_fr": "Organisation pour la sécurité et la coopération en Europe",
+        "acronym_fr": "OSCE",
+        "name_es": "Organización para la Seguridad y la Cooperación en Europa",
+        "acronym_es": "OSCE",
+    },
+    "organisation-for-economic-co-operation-and-development": {
+        "name_fr": "Organisation de coopération et de développement économiques",
+        "acronym_fr": "OCDE",
+        "name_es": "Organización para la Cooperación y el Desarrollo Económicos",
+        "acronym_es": "OCDE",
+    },
+}
+for _partner in PARTNERS:
+    if _partner["category"] == Category.GOVERNMENT:
+        _fr, _es = GOVERNMENT_OF[_partner["country"]]
+        _partner.update(name_fr=f"Gouvernement {_fr}", name_es=f"Gobierno {_es}")
+    _partner.update(OWN_NAMES.get(_partner["slug"], {}))
+
 # --------------------------------------------------------------------------- governance
 
 CONSTITUENCIES = [

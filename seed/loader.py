@@ -13,6 +13,7 @@ from django.db import IntegrityError, models, transaction
 
 from action_groups.models import ActionGroup, Membership, WorkPlan
 from core.models import DatePrecision
+from core.translation import OTHER_LANGUAGES, column
 from governance.models import Constituency, Event, EventStatus, GlobalEstimate, OfficeTerm
 from partners.models import Partner, PartnerIdentifier, Relation
 from pathfinders.models import PathfinderCountry, RoadMap, StageChange
@@ -143,6 +144,12 @@ def _partner_values(fact: dict) -> dict:
     return {
         "name": fact["name"],
         "acronym": fact.get("acronym", ""),
+        # Derived or the organisation's own (facts.GOVERNMENT_OF, OWN_NAMES); else left to staff.
+        **{
+            column(field, language): fact.get(column(field, language), "")
+            for field in ("name", "acronym")
+            for language in OTHER_LANGUAGES
+        },
         "category": fact["category"],
         "country": fact.get("country", ""),
         "website": fact.get("website", ""),

@@ -14,12 +14,16 @@ from core.translation import DEFAULT_LANGUAGE, active_language, localized, local
 register = template.Library()
 
 
+def marked(text: str, language: str) -> str:
+    """`text` escaped, inside <span lang="…"> when it is not in the page's language."""
+    if language != active_language() and text:
+        return f'<span lang="{language}">{escape(text)}</span>'
+    return str(escape(text))
+
+
 @register.filter
 def tr(record, field: str):
-    text, language = localized(record, field)
-    if language != active_language() and text:
-        return mark_safe(f'<span lang="{language}">{escape(text)}</span>')
-    return text
+    return mark_safe(marked(*localized(record, field)))  # escaped by marked()
 
 
 @register.filter

@@ -16,6 +16,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from core.labels import choice_labels, country_names
+from core.templatetags.translated import marked
+from core.translation import active_language, column, localized
 
 from ..models import Category, PartnerStatus, Theme
 from ..regions import Region, region_for
@@ -80,6 +82,16 @@ CARD = (
 )
 # The columns a card reads: the directory's page query reads these only, not the search vectors.
 CARD_FIELDS = ("name", "acronym", "slug", "category", "country", "status", "description", "themes")
+TRANSLATED_CARD_FIELDS = ("name", "acronym", "description")
+
+
+def card_fields() -> tuple[str, ...]:
+    """CARD_FIELDS and the columns of the active language's name, acronym and description."""
+    language = active_language()
+    extra = tuple(column(field, language) for field in TRANSLATED_CARD_FIELDS)
+    return tuple(dict.fromkeys(CARD_FIELDS + extra))
+
+
 # Django's truncatewords: the first 40 words, and " …" where there were more.
 DESCRIPTION_WORDS = 40
 
@@ -109,12 +121,14 @@ def partner_cards(partners):
                 f"{statuses.get(partner.status, escape(partner.status))}</span>"
             )
         description = ""
-        if partner.description:
-            words = partner.description.split()
+        text, language = localized(partner, "description")
+        if text:
+            words = text.split()
             text = " ".join(words[:DESCRIPTION_WORDS])
             if len(words) > DESCRIPTION_WORDS:
                 text += " …"
-            description = f'<p class="partner-card__description">{escape(text)}</p>'
+            lang = f' lang="{language}"' if language != active_language() else ""
+            description = f'<p class="partner-card__description"{lang}>{escape(text)}</p>'
         tags = ""
         if partner.themes:
             items = "".join(
@@ -123,12 +137,13 @@ def partner_cards(partners):
             )
             tags = f'<ul class="inline-list tag-list" aria-label="{themes_label}">{items}</ul>'
         acronym = ""
-        if partner.acronym:
-            acronym = f' <span class="muted">({escape(partner.acronym)})</span>'
+        text, language = localized(partner, "acronym")
+        if text:
+            acronym = f' <span class="muted">({marked(text, language)})</span>'
         cards.append(
             CARD.format(
                 url=escape(partner.get_absolute_url()),
-                name=escape(partner.name),
+                name=marked(*localized(partner, "name")),
                 acronym=acronym,
                 category=categories.get(partner.category, escape(partner.category)),
                 place=place,

@@ -719,13 +719,16 @@ def test_a_card_in_french_shows_every_label_in_french_and_a_long_description_cut
 ):
     words = [f"mot{n}" for n in range(45)]
     PartnerFactory(
-        name="Ministère du Travail du Ghana",
-        acronym="MTG",
+        name="Ministry of Labour of Ghana",
+        name_fr="Ministère du Travail du Ghana",
+        acronym="MLG",
+        acronym_fr="MTG",
         country="GH",
         themes=[Theme.FORCED_LABOUR],
         status=PartnerStatus.SUSPENDED,
         status_reason="Reporting overdue.",
-        description=" ".join(words),
+        description="In English.",
+        description_fr=" ".join(words),
     )
 
     html = client.get("/fr" + LIST).text
@@ -738,3 +741,23 @@ def test_a_card_in_french_shows_every_label_in_french_and_a_long_description_cut
     assert '<li class="tag">Travail forcé</li>' in card
     assert " ".join(words[:40]) + " …</p>" in card
     assert "mot40" not in card
+
+
+def test_a_card_in_spanish_shows_english_text_marked_as_english_where_there_is_no_translation(
+    client,
+):
+    PartnerFactory(
+        name="Ministry of Labour of Ghana",
+        name_es="Ministerio de Trabajo de Ghana",
+        acronym="MLG",
+        description="Works on forced labour.",
+    )
+
+    html = client.get("/es" + LIST).text
+    card = html[html.index('<li class="card card--link partner-card">') :]
+    card = card[: card.index("</li>") + 5]
+
+    assert ">Ministerio de Trabajo de Ghana</a>" in card
+    assert '<span lang="en">MLG</span>' in card
+    assert '<p class="partner-card__description" lang="en">Works on forced labour.</p>' in card
+    assert "Ministry of Labour" not in card
