@@ -18,6 +18,7 @@ from django.views.decorators.http import require_safe
 
 from core.caching import cacheable_when_anonymous
 from core.models import DatePrecision
+from core.translation import localized_text
 from governance.models import Event, EventStatus
 
 # Enough for a reader to see what is coming and what has just happened; the page lists the rest.
@@ -35,13 +36,14 @@ def event_dates(event: Event) -> str:
 
 def event_place(event: Event) -> str:
     """ "Geneva, Switzerland", the city or the country alone, or "" when neither is recorded."""
-    return ", ".join(part for part in (event.city, str(event.country.name or "")) if part)
+    city = localized_text(event, "city")
+    return ", ".join(part for part in (city, str(event.country.name or "")) if part)
 
 
 def event_summary(event: Event) -> str:
     """One line of what, when and where, then the description: the text of a feed entry."""
     facts = [event.get_kind_display(), event_dates(event), event_place(event)]
-    parts = [" · ".join(fact for fact in facts if fact), event.description]
+    parts = [" · ".join(fact for fact in facts if fact), localized_text(event, "description")]
     return "\n\n".join(part for part in parts if part)
 
 
@@ -64,7 +66,7 @@ class EventRssFeed(Feed):
         return Event.objects.order_by(*UPCOMING_FIRST)[:FEED_ITEMS]
 
     def item_title(self, item):
-        return item.title
+        return localized_text(item, "title")
 
     def item_description(self, item):
         return event_summary(item)
@@ -113,7 +115,7 @@ def event_calendar_file(*, events, host: str, absolute) -> bytes:
         entry.add("dtstamp", event.updated)
         entry.add("created", event.created)
         entry.add("last-modified", event.updated)
-        entry.add("summary", event.title)
+        entry.add("summary", localized_text(event, "title"))
         entry.add("dtstart", event.start_date)
         last_day = event.end_date or event.start_date
         entry.add("dtend", last_day + datetime.timedelta(days=1))

@@ -15,6 +15,7 @@ from django.utils.translation import get_language
 
 from core.languages import page_in_languages
 from core.templatetags.links import web_url
+from core.translation import active_language, localized, localized_text
 
 register = template.Library()
 
@@ -108,19 +109,26 @@ def _absolute(context, path: str) -> str:
     return request.build_absolute_uri(path) if request is not None else path
 
 
+def _text(record, field: str):
+    """`record`'s `field` in the page's language, or its English text tagged as English (a
+    JSON-LD value object), as the page marks it lang="en"."""
+    text, language = localized(record, field)
+    return text if language == active_language() else {"@value": text, "@language": language}
+
+
 @register.simple_tag(takes_context=True)
 def partner_json_ld(context, partner) -> str:
     """schema.org Organization of a partner's profile."""
     data = {
         "@context": "https://schema.org",
         "@type": "Organization",
-        "name": partner.name,
+        "name": _text(partner, "name"),
         "url": _absolute(context, partner.get_absolute_url()),
     }
-    if partner.acronym:
-        data["alternateName"] = partner.acronym
-    if partner.description:
-        data["description"] = partner.description
+    if localized_text(partner, "acronym"):
+        data["alternateName"] = _text(partner, "acronym")
+    if localized_text(partner, "description"):
+        data["description"] = _text(partner, "description")
     if website := web_url(partner.website):
         data["sameAs"] = [website]
     if partner.country:
@@ -148,7 +156,7 @@ def event_json_ld(context, event) -> str:
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
-        "name": event.title,
+        "name": _text(event, "title"),
         "url": _absolute(context, event.get_absolute_url()),
         # Held or planned, none was cancelled or moved: the registry records no other state.
         "eventStatus": "https://schema.org/EventScheduled",
@@ -158,14 +166,15 @@ def event_json_ld(context, event) -> str:
         # schema.org expects an end; a one-day event (no end recorded) ends the day it starts.
         end = event.end_date or event.start_date
         data["endDate"] = _partial_iso(end, event.date_precision)
-    if event.description:
-        data["description"] = event.description
-    if event.city or event.country:
+    if localized_text(event, "description"):
+        data["description"] = _text(event, "description")
+    city = localized_text(event, "city")
+    if city or event.country:
         address = {"@type": "PostalAddress"}
-        if event.city:
-            address["addressLocality"] = event.city
+        if city:
+            address["addressLocality"] = city
         if event.country:
             address["addressCountry"] = event.country.code
-        place = ", ".join(p for p in (event.city, str(event.country.name or "")) if p)
+        place = ", ".join(p for p in (city, str(event.country.name or "")) if p)
         data["location"] = {"@type": "Place", "name": place, "address": address}
     return json_ld(data)
