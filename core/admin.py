@@ -4,10 +4,15 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.utils import NotRelationField, get_fields_from_path
 from django.contrib.postgres.constraints import ExclusionConstraint
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import F, Q, Value
+from django.db.models.constants import LOOKUP_SEP
+from django.db.models.functions import Coalesce, NullIf
 from django.forms.models import BaseInlineFormSet
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -15,6 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html_join
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export.admin import ExportMixin, ImportMixin
@@ -24,6 +30,15 @@ from pghistory.admin import EventsAdmin
 from pghistory.models import MiddlewareEvents
 
 from .models import LINK_ADDED, LINK_REMOVED, ApiToken
+from .translation import (
+    DEFAULT_LANGUAGE,
+    OTHER_LANGUAGES,
+    active_language,
+    column,
+    columns,
+    localized_text,
+    translated_fields,
+)
 
 admin.site.site_header = _("Alliance 8.7 registry")
 admin.site.site_title = _("Alliance 8.7 registry")
@@ -53,7 +68,91 @@ def events_url(obj, *, back: str = "") -> str:
     return f"{url}?{urlencode(query)}"
 
 
-class RegistryAdmin(ExportMixin, admin.ModelAdmin):
+def _with_translations(fields, translated) -> list:
+    """A `fields` option with each translatable field on a row of its own beside its other
+    languages (name, name_fr, name_es), wherever the admin put it; translations listed elsewhere
+    (an admin without `fields` lists the form's, in model order) are dropped there."""
+    copies = {column(name, language) for name in translated for language in OTHER_LANGUAGES}
+    lines = []
+    for line in fields:
+        names = [name for name in ([line] if isinstance(line, str) else line) if name not in copies]
+        lines += [tuple(columns(name)) for name in names if name in translated]
+        rest = [name for name in names if name not in translated]
+        if rest:
+            lines.append(rest[0] if len(rest) == 1 else tuple(rest))
+    return lines
+
+
+class TranslatedFieldsMixin:
+    """Every form (change form and inline) shows a translatable field in its three languages in
+    one row, driven by core.translation.translated_fields, so no admin has to list the copies."""
+
+    def get_fieldsets(self, request, obj=None):
+        translated = translated_fields(self.model)
+        if not translated:
+            return super().get_fieldsets(request, obj)
+        return [
+            (name, {**options, "fields": _with_translations(options["fields"], translated)})
+            for name, options in super().get_fieldsets(request, obj)
+        ]
+
+    def get_readonly_fields(self, request, obj=None):
+        # A field kept read-only (a stage change's decision) keeps its translations read-only.
+        readonly = list(super().get_readonly_fields(request, obj))
+        translated = set(translated_fields(self.model)) & set(readonly)
+        copies = [column(name, language) for name in translated for language in OTHER_LANGUAGES]
+        return readonly + [name for name in copies if name not in readonly]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if formfield is not None and db_field.name in translated_fields(self.model):
+            # Beside "name (French)" and "name (Spanish)", the English one says its language too.
+            formfield.label = format_lazy(
+                "{} ({})",
+                capfirst(db_field.verbose_name),
+                dict(settings.LANGUAGES)[DEFAULT_LANGUAGE],
+            )
+        return formfield
+
+
+class MissingTranslationFilter(admin.SimpleListFilter):
+    """Records with English text in some translatable field and none in the chosen language."""
+
+    title = _("missing translation")
+    parameter_name = "missing_translation"
+
+    def lookups(self, request, model_admin):
+        return [(code, dict(settings.LANGUAGES)[code]) for code in OTHER_LANGUAGES]
+
+    def queryset(self, request, queryset):
+        language = self.value()
+        if language not in OTHER_LANGUAGES:
+            return queryset
+        missing = Q()
+        for name in translated_fields(queryset.model):
+            # `__gt=""`: English text that is neither empty nor NULL.
+            missing |= Q(**{f"{name}__gt": "", column(name, language): ""})
+        return queryset.filter(missing)
+
+
+def _localized_column(model, name: str, language: str):
+    """A list column showing `name` in `language`, English where it has none, sorted as shown."""
+    ordering = (
+        name
+        if language == DEFAULT_LANGUAGE
+        else Coalesce(NullIf(F(column(name, language)), Value("")), F(name))
+    )
+
+    @admin.display(description=model._meta.get_field(name).verbose_name, ordering=ordering)
+    def show(obj):
+        return localized_text(obj, name, language)
+
+    show.__name__ = name
+    show.localizes = name
+    return show
+
+
+class RegistryAdmin(ExportMixin, TranslatedFieldsMixin, admin.ModelAdmin):
     """The base of every registry admin.
 
     "History" opens the pghistory events of the record rather than Django's admin log: the
@@ -68,6 +167,52 @@ class RegistryAdmin(ExportMixin, admin.ModelAdmin):
     list_per_page = 50
     # Import and export formats, in this order (the forms' choices): CSV and Excel.
     formats = [base_formats.CSV, base_formats.XLSX]
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
+    def get_list_display(self, request):
+        """Columns of translatable fields in the staff member's language (English otherwise)."""
+        translated = set(translated_fields(self.model)) - set(self.list_editable)
+        language = active_language()
+        return [
+            _localized_column(self.model, item, language)
+            if isinstance(item, str) and item in translated
+            else item
+            for item in super().get_list_display(request)
+        ]
+
+    def get_list_display_links(self, request, list_display):
+        # A link declared by field name follows its column into the active language.
+        links = super().get_list_display_links(request, list_display)
+        by_name = {getattr(item, "localizes", None): item for item in list_display}
+        return links and [by_name.get(link, link) for link in links]
+
+    def get_search_fields(self, request):
+        """Each search field that is translatable (`name`, `partner__name`) searches every
+        language's column."""
+        fields = []
+        for term in super().get_search_fields(request):
+            prefix = term[0] if term[0] in "^=@" else ""
+            path = term.removeprefix(prefix)
+            fields.append(term)
+            try:
+                last = get_fields_from_path(self.model, path)[-1]
+            except (FieldDoesNotExist, NotRelationField):
+                continue  # a lookup ("name__exact") rather than a field: left as written
+            if last.name in translated_fields(last.model):
+                *relations, name = path.split(LOOKUP_SEP)
+                fields += [
+                    prefix + LOOKUP_SEP.join([*relations, column(name, language)])
+                    for language in OTHER_LANGUAGES
+                ]
+        return fields
+
+    def get_list_filter(self, request):
+        list_filter = list(super().get_list_filter(request))
+        if translated_fields(self.model):
+            list_filter.append(MissingTranslationFilter)
+        return list_filter
 
     def history_view(self, request, object_id, extra_context=None):
         obj = self.get_object(request, admin.utils.unquote(object_id))
@@ -201,14 +346,14 @@ class RegistryInlineFormSet(BaseInlineFormSet):
                         )
 
 
-class RegistryInline(admin.TabularInline):
+class RegistryInline(TranslatedFieldsMixin, admin.TabularInline):
     """The base of every tabular inline: rows checked against each other, none shown empty."""
 
     formset = RegistryInlineFormSet
     extra = 0
 
 
-class RegistryStackedInline(admin.StackedInline):
+class RegistryStackedInline(TranslatedFieldsMixin, admin.StackedInline):
     formset = RegistryInlineFormSet
     extra = 0
 

@@ -15,7 +15,7 @@ from django.utils.translation import get_language
 
 from core.languages import page_in_languages
 from core.templatetags.links import web_url
-from core.translation import active_language, localized, localized_text
+from core.translation import localized_text
 
 register = template.Library()
 
@@ -109,11 +109,11 @@ def _absolute(context, path: str) -> str:
     return request.build_absolute_uri(path) if request is not None else path
 
 
-def _text(record, field: str):
-    """`record`'s `field` in the page's language, or its English text tagged as English (a
-    JSON-LD value object), as the page marks it lang="en"."""
-    text, language = localized(record, field)
-    return text if language == active_language() else {"@value": text, "@language": language}
+def _text(record, field: str) -> str:
+    """`record`'s `field` in the page's language, or in English: a plain string, as schema.org's
+    consumers read a name (a JSON-LD value object tagged "@language" is valid but widely
+    unread)."""
+    return localized_text(record, field)
 
 
 @register.simple_tag(takes_context=True)
