@@ -4,6 +4,10 @@ Every demo row is marked: its `source` starts with "Demo data (generate_demo_dat
 of partners, constituencies, events and groups start with "demo-". `clear()` deletes just those.
 Rows are built in memory from `random.Random` seeded per phase (so one phase's draws never shift
 another's) and written with COPY in batches; nothing queries per row.
+
+Every text is written in each language of the registry (English in the field, French and Spanish
+beside it) from the triples of demo_words; a text's draws are those of its English alone, so the
+English of a seed does not depend on the other languages.
 """
 
 import itertools
@@ -28,7 +32,18 @@ from . import demo_words as words
 from .bulk import check_constraints_per_statement, copy_insert, delete_rows
 from .demo_governance import ActionGroupDemo, GovernanceDemo
 from .demo_pathfinders import PathfinderDemo
-from .demo_words import AS_OF, BEGINNING, MARKER, REGIONS, SLUG_PREFIX, day_between
+from .demo_words import (
+    AS_OF,
+    BEGINNING,
+    LANGUAGES,
+    MARKER,
+    REGIONS,
+    SLUG_PREFIX,
+    contracted,
+    day_between,
+    initials,
+    texts,
+)
 
 BATCH_SIZE = 5000
 
@@ -48,11 +63,30 @@ class DemoData(GovernanceDemo, ActionGroupDemo, PathfinderDemo):
         self.count, self.seed, self.source = partners, seed, marker(seed)
         self.created: Counter = Counter()
         self.bar = tqdm(unit=" rows", file=sys.stderr, disable=not progress, smoothing=0.1)
+        # Worked out once: lazy labels cost a translation lookup at every use.
+        names = {}
+        for language in LANGUAGES:
+            with translation.override(language):
+                names[language] = {code: str(name) for code, name in countries}
         with translation.override("en"):
-            self.country_names = {code: str(name) for code, name in countries}
-            # Worked out once: lazy labels cost a translation lookup at every use.
-            self.theme_words = {theme: str(theme.label).lower() for theme in Theme}
+            self.theme_words = {
+                theme: (str(theme.label).lower(), *words.THEME_PHRASES[theme]) for theme in Theme
+            }
+        self.country_names = names["en"]
+        # Each country's name in every language, in the order of LANGUAGES.
+        self.country_texts = {
+            code: tuple(names[language][code] for language in LANGUAGES) for code in names["en"]
+        }
         self.codes = sorted(self.country_names)
+        # " in Ghana" after a partner's description, in every language.
+        self.where = {
+            code: tuple(t.format(country=n) for t, n in zip(words.IN_COUNTRY, names, strict=True))
+            for code, names in self.country_texts.items()
+        }
+        self.where[""] = words.WORLDWIDE
+        # A sector or topic inside a sentence: lower-case in English, a phrase in the others.
+        self.sectors_in_text = [(en.lower(), *others) for en, *others in words.SECTORS]
+        self.topics_in_text = [(en.lower(), *others) for en, *others in words.TOPICS]
         self.region_codes = {region: countries_in(region) for region in REGIONS}
 
     def rng(self, phase: str) -> random.Random:
@@ -91,27 +125,51 @@ class DemoData(GovernanceDemo, ActionGroupDemo, PathfinderDemo):
     # ------------------------------------------------------------------ partners
 
     def _partner_name(self, rng, category, government_index):
+        """The partner's name in each language, and its country."""
         template = rng.choice(words.NAME_TEMPLATES[category])
-        city, country = "", ""
+        city, country = ("", "", ""), ""
         if category == Category.GOVERNMENT:
             # Round-robin, so that 249 governments or more give every country one.
             country = self.codes[government_index % len(self.codes)]
-        elif "{city}" in template:
+        elif "{city}" in template[0]:
             city, country = rng.choice(words.CITIES)
-        elif "{region}" in template:
+        elif "{region}" in template[0]:
             region = rng.choice(REGIONS)
             country = rng.choice(self.region_codes[region])
         elif category not in (Category.INTERNATIONAL, Category.OTHER) or rng.random() < 0.5:
             country = rng.choice(self.codes)
         region = region_for(country)
-        name = template.format(
-            country=self.country_names.get(country, "Global"),
-            city=city,
-            sector=rng.choice(words.SECTORS),
-            topic=rng.choice(words.TOPICS),
-            region=words.REGION_ADJECTIVES.get(region, "Global"),
+        names = self.country_texts.get(country, words.GLOBAL)
+        sector, topic = rng.choice(words.SECTORS), rng.choice(words.TOPICS)
+        adjective = words.REGION_ADJECTIVES.get(region, words.GLOBAL_ADJECTIVE)
+        feminine = words.REGION_ADJECTIVES_FEMININE.get(region, words.GLOBAL_ADJECTIVE_FEMININE)
+        bases = tuple(
+            contracted(
+                text.format(
+                    country=names[i],
+                    city=city[i],
+                    sector=sector[i],
+                    topic=topic[i],
+                    region=adjective[i],
+                    region_f=feminine[i],
+                ),
+                language,
+            )
+            for i, (language, text) in enumerate(zip(LANGUAGES, template, strict=True))
         )
-        return name, country
+        return bases, country
+
+    def _description(self, bases, themes, area, country) -> tuple[str, ...]:
+        where = self.where[country]
+        return tuple(
+            words.DESCRIPTION[i].format(
+                name=bases[i],
+                themes=words.THEMES_JOINED_BY[i].join(self.theme_words[t][i] for t in themes),
+                area=area[i],
+                where=where[i],
+            )
+            for i in range(len(LANGUAGES))
+        )
 
     def partners(self) -> list[Partner]:
         rng = self.rng("partners")
@@ -121,38 +179,37 @@ class DemoData(GovernanceDemo, ActionGroupDemo, PathfinderDemo):
         partners, batch, governments = [], [], 0
         for number in range(1, self.count + 1):
             category = rng.choices(categories, cum_weights=cum_weights)[0]
-            base, country = self._partner_name(rng, category, governments)
+            bases, country = self._partner_name(rng, category, governments)
             governments += category == Category.GOVERNMENT
             chosen = sorted(rng.sample(range(len(themes)), rng.choice([1, 1, 2, 2, 3])))
             partner_themes = [themes[t] for t in chosen]
             joined = day_between(rng, BEGINNING, AS_OF)
-            status, changed, reason = PartnerStatus.ACTIVE, None, ""
+            status, changed, reasons = PartnerStatus.ACTIVE, None, words.NO_TEXT
             roll = rng.random()
             if roll < 0.07:
                 status = PartnerStatus.SUSPENDED if roll < 0.04 else PartnerStatus.WITHDRAWN
                 changed = day_between(rng, joined, AS_OF)
-                reason = rng.choice(words.STATUS_REASONS)
-            initials = "".join(w[0] for w in base.split() if w[0].isupper())
-            where = f" in {self.country_names[country]}" if country else " worldwide"
+                reasons = rng.choice(words.STATUS_REASONS)
+            area = rng.choice(words.WORK_AREAS)
+            english_acronym = initials(bases[0])
             batch.append(
                 Partner(
-                    name=f"{base} (demo {number})",
-                    acronym=initials[:8] if len(initials) > 1 else "",
-                    slug=f"{SLUG_PREFIX}{number:06d}-{slugify(base)}"[:200],
+                    **texts("name", [f"{base} (demo {number})" for base in bases]),
+                    **texts(
+                        "acronym",
+                        [english_acronym, *(initials(b) or english_acronym for b in bases[1:])],
+                    ),
+                    slug=f"{SLUG_PREFIX}{number:06d}-{slugify(bases[0])}"[:200],
                     category=category,
                     country=country,
                     website=f"https://demo{number}.example.org/",
-                    description=(
-                        f"{base} works on "
-                        f"{' and '.join(self.theme_words[t] for t in partner_themes)} in "
-                        f"{rng.choice(words.WORK_AREAS)}{where}."
-                    ),
+                    **texts("description", self._description(bases, partner_themes, area, country)),
                     themes=[t.value for t in partner_themes],
                     joined_on=joined,
                     commitment_accepted_on=joined,
                     status=status,
                     status_changed_on=changed,
-                    status_reason=reason,
+                    **texts("status_reason", reasons),
                     source=self.source,
                 )
             )

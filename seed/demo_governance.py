@@ -3,7 +3,6 @@
 import datetime
 from collections import defaultdict
 
-from django.utils import translation
 from django.utils.text import slugify
 
 from action_groups.models import (
@@ -31,18 +30,27 @@ from partners.models import Category, Partner
 from partners.regions import region_for
 
 from . import demo_words as words
-from .demo_words import AS_OF, BEGINNING, REGIONS, SLUG_PREFIX, day_between
+from .demo_words import (
+    AS_OF,
+    BEGINNING,
+    NO_TEXT,
+    REGIONS,
+    SLUG_PREFIX,
+    day_between,
+    fill,
+    labels,
+    texts,
+    texts_of,
+    without_article,
+)
 
+# Their names are words.CONSTITUENCIES[slug].
 DEMO_CONSTITUENCIES = [
-    ("governments", "Governments (demo)", [Category.GOVERNMENT]),
-    ("workers", "Workers' organizations (demo)", [Category.WORKERS]),
-    ("employers", "Employers' organizations (demo)", [Category.EMPLOYERS]),
-    ("civil-society", "Civil society (demo)", [Category.CIVIL_SOCIETY]),
-    (
-        "intergovernmental",
-        "UN and regional intergovernmental organizations (demo)",
-        [Category.INTERNATIONAL, Category.REGIONAL],
-    ),
+    ("governments", [Category.GOVERNMENT]),
+    ("workers", [Category.WORKERS]),
+    ("employers", [Category.EMPLOYERS]),
+    ("civil-society", [Category.CIVIL_SOCIETY]),
+    ("intergovernmental", [Category.INTERNATIONAL, Category.REGIONAL]),
 ]
 
 
@@ -57,31 +65,39 @@ class GovernanceDemo:
         rng = self.rng("events")
         # Conferences are placed below; launches are rare enough to leave out.
         kinds = [k for k in EventKind if k not in (EventKind.GLOBAL_CONFERENCE, EventKind.LAUNCH)]
+        kind_labels = labels(EventKind)
         rows = []
-        with translation.override("en"):
-            for number in range(1, max(12, self.count // 100) + 1):
-                # Every 25th is a global conference, so pledges always have somewhere to be made.
-                kind = EventKind.GLOBAL_CONFERENCE if number % 25 == 1 else rng.choice(kinds)
-                city, country = rng.choice(words.CITIES)
-                start = day_between(rng, BEGINNING, datetime.date(2026, 12, 31))
-                precision, end = DatePrecision.DAY, _days(start, rng.choice([0, 1, 1, 2, 3]))
-                if rng.random() < 0.15:
-                    precision, start, end = DatePrecision.MONTH, start.replace(day=1), None
-                rows.append(
-                    Event(
-                        kind=kind,
-                        title=f"{kind.label}, {city}, {start.year} (demo {number})",
-                        slug=f"{SLUG_PREFIX}event-{number:06d}",
-                        start_date=start,
-                        end_date=end,
-                        date_precision=precision,
-                        city=city,
-                        country=country,
-                        description=f"{kind.label} of Alliance 8.7 partners in {city}.",
-                        outcome=rng.choice(words.EVENT_OUTCOMES) if start < AS_OF else "",
-                        source=self.source,
-                    )
+        for number in range(1, max(12, self.count // 100) + 1):
+            # Every 25th is a global conference, so pledges always have somewhere to be made.
+            kind = EventKind.GLOBAL_CONFERENCE if number % 25 == 1 else rng.choice(kinds)
+            city, country = rng.choice(words.CITIES)
+            start = day_between(rng, BEGINNING, datetime.date(2026, 12, 31))
+            precision, end = DatePrecision.DAY, _days(start, rng.choice([0, 1, 1, 2, 3]))
+            if rng.random() < 0.15:
+                precision, start, end = DatePrecision.MONTH, start.replace(day=1), None
+            label = kind_labels[kind]
+            rows.append(
+                Event(
+                    kind=kind,
+                    **texts(
+                        "title",
+                        fill(
+                            words.EVENT_TITLE, kind=label, city=city, year=start.year, number=number
+                        ),
+                    ),
+                    slug=f"{SLUG_PREFIX}event-{number:06d}",
+                    start_date=start,
+                    end_date=end,
+                    date_precision=precision,
+                    **texts("city", city),
+                    country=country,
+                    **texts("description", fill(words.EVENT_DESCRIPTION, kind=label, city=city)),
+                    **texts(
+                        "outcome", rng.choice(words.EVENT_OUTCOMES) if start < AS_OF else NO_TEXT
+                    ),
+                    source=self.source,
                 )
+            )
         return self.insert(rows)
 
     def seats(self, partners: list[Partner]) -> None:
@@ -94,13 +110,16 @@ class GovernanceDemo:
         constituencies = self.insert(
             [
                 Constituency(
-                    name=name, slug=f"{SLUG_PREFIX}{slug}", position=100 + n, source=self.source
+                    **texts("name", words.CONSTITUENCIES[slug]),
+                    slug=f"{SLUG_PREFIX}{slug}",
+                    position=100 + n,
+                    source=self.source,
                 )
-                for n, (slug, name, _categories) in enumerate(DEMO_CONSTITUENCIES)
+                for n, (slug, _categories) in enumerate(DEMO_CONSTITUENCIES)
             ]
         )
         seats, holders = [], []
-        for constituency, (_slug, _name, categories) in zip(
+        for constituency, (_slug, categories) in zip(
             constituencies, DEMO_CONSTITUENCIES, strict=True
         ):
             by_region = categories == [Category.GOVERNMENT]
@@ -140,18 +159,22 @@ class GovernanceDemo:
         pledges = []
         for _number in range(max(5, self.count // 20)):
             event = rng.choice(conferences)
-            title = rng.choice(words.PLEDGES).format(
-                sector=rng.choice(words.SECTORS).lower(),
-                topic=rng.choice(words.TOPICS).lower(),
+            titles = fill(
+                rng.choice(words.PLEDGES),
+                sector=rng.choice(self.sectors_in_text),
+                topic=rng.choice(self.topics_in_text),
                 year=event.start_date.year + rng.randint(2, 6),
                 n=rng.choice([50, 100, 250, 500, 1000]),
+            )
+            description = fill(
+                words.PLEDGE_DESCRIPTION, title=titles, event=texts_of(event, "title")
             )
             pledges.append(
                 Pledge(
                     partner=rng.choice(partners),
                     event=event,
-                    title=title,
-                    description=f"{title}, as pledged at the {event.title}.",
+                    **texts("title", titles),
+                    **texts("description", description),
                     made_on=event.start_date,
                     source=self.source,
                 )
@@ -169,7 +192,7 @@ class GovernanceDemo:
                         pledge=pledge,
                         assessed_on=on,
                         progress=rng.choice(progress),
-                        summary="Assessed from the partner's own report.",
+                        **texts("summary", words.ASSESSMENT_SUMMARY),
                         source=self.source,
                     )
                 )
@@ -189,12 +212,16 @@ class ActionGroupDemo:
             closed = (
                 day_between(rng, datetime.date(2023, 1, 1), AS_OF) if number % 10 == 0 else None
             )
+            # English names the topic as it is, the other languages as a heading.
+            heading = (topic[0], *map(without_article, topic[1:]))
             groups.append(
                 ActionGroup(
-                    name=f"{topic} (demo {number})",
-                    slug=f"{SLUG_PREFIX}group-{number:04d}-{slugify(topic)}",
-                    mandate=f"Supports country-level action on {topic.lower()} through research, "
-                    "knowledge sharing, tools and resource mobilisation.",
+                    **texts("name", fill(words.GROUP_NAME, topic=heading, number=number)),
+                    slug=f"{SLUG_PREFIX}group-{number:04d}-{slugify(topic[0])}",
+                    **texts(
+                        "mandate",
+                        fill(words.GROUP_MANDATE, topic=(topic[0].lower(), *topic[1:])),
+                    ),
                     established_on=established,
                     closed_on=closed,
                     source=self.source,
@@ -241,7 +268,7 @@ class ActionGroupDemo:
                 plans.append(
                     WorkPlan(
                         group=group,
-                        title=f"Work plan {year}–{year + 1}",
+                        **texts("title", fill(words.WORK_PLAN_TITLE, start=year, end=year + 1)),
                         status=status,
                         start_date=datetime.date(year, 1, 1),
                         end_date=datetime.date(year + 2, 1, 1),
@@ -264,13 +291,15 @@ class ActionGroupDemo:
                     )[0]
                 else:
                     status = rng.choice([ActivityStatus.PLANNED, ActivityStatus.IN_PROGRESS])
-                title = words.ACTIVITIES[kind].format(
-                    topic=rng.choice(words.TOPICS).lower(), sector=rng.choice(words.SECTORS).lower()
+                titles = fill(
+                    words.ACTIVITIES[kind],
+                    topic=rng.choice(self.topics_in_text),
+                    sector=rng.choice(self.sectors_in_text),
                 )
                 activities.append(
                     Activity(
                         work_plan=plan,
-                        title=title,
+                        **texts("title", titles),
                         kind=kind,
                         status=status,
                         due_date=due,

@@ -18,7 +18,7 @@ from pathfinders.models import (
 )
 
 from . import demo_words as words
-from .demo_words import AS_OF, day_between
+from .demo_words import AS_OF, day_between, fill, labels, texts
 from .facts import PATHFINDER_CODES
 
 # How far along the lifecycle countries get, with weights: (stages after "requested", weight).
@@ -59,13 +59,16 @@ class PathfinderDemo:
                 PathfinderCountry(
                     country=code,
                     government=governments.get(code),
-                    official_response=f"The Government of {self.country_names[code]} commits to "
-                    "go further and faster towards target 8.7.",
+                    **texts(
+                        "official_response",
+                        fill(words.OFFICIAL_RESPONSE, country=self.country_texts[code]),
+                    ),
                     source=self.source,
                 )
                 for code in codes
             ]
         )
+        self.stage_labels = labels(Stage)
         stages, workshops, road_maps = [], [], []
         for pathfinder in pathfinders:
             path = rng.choices([p for p, _w in PATHS], [w for _p, w in PATHS])[0]
@@ -107,20 +110,20 @@ class PathfinderDemo:
             changed_on=on,
             date_precision=DatePrecision.DAY,
             event=event,
-            decision=f"{Stage(stage).label} (recorded by the secretariat).",
+            **texts("decision", fill(words.STAGE_DECISION, stage=self.stage_labels[stage])),
             source=self.source,
         )
 
     def _workshop(self, pathfinder, on: datetime.date, number: int) -> Event:
-        name = self.country_names[pathfinder.country.code]
+        names = self.country_texts[pathfinder.country.code]
         event = Event(
             kind=EventKind.WORKSHOP,
-            title=f"National strategy workshop, {name} (demo {number})",
+            **texts("title", fill(words.WORKSHOP_TITLE, country=names, number=number)),
             slug=f"demo-workshop-{pathfinder.country.code.lower()}-{number:04d}",
             start_date=on,
             end_date=on + datetime.timedelta(days=1),
             country=pathfinder.country.code,
-            outcome="A draft road map to achieve target 8.7.",
+            **texts("outcome", words.WORKSHOP_OUTCOME),
             source=self.source,
         )
         # Kept to link the workshop to its country once both have ids.
@@ -128,21 +131,15 @@ class PathfinderDemo:
         return event
 
     def _road_maps(self, rng, pathfinder, adopted_on) -> list[RoadMap]:
-        name = self.country_names[pathfinder.country.code]
+        names = self.country_texts[pathfinder.country.code]
         if adopted_on is None:
             start = datetime.date(AS_OF.year + 1, 1, 1)
-            return [
-                self._road_map(
-                    pathfinder, f"Draft road map for {name}", RoadMapStatus.DRAFT, None, start
-                )
-            ]
+            title = fill(words.DRAFT_ROAD_MAP, country=names)
+            return [self._road_map(pathfinder, title, RoadMapStatus.DRAFT, None, start)]
         maps, on, number = [], adopted_on, 1
         while True:
-            maps.append(
-                self._road_map(
-                    pathfinder, f"Road map {number} for {name}", RoadMapStatus.ADOPTED, on, on
-                )
-            )
+            title = fill(words.ROAD_MAP, country=names, number=number)
+            maps.append(self._road_map(pathfinder, title, RoadMapStatus.ADOPTED, on, on))
             on = on + datetime.timedelta(days=rng.randint(700, 1200))
             if on > AS_OF or rng.random() < 0.5:
                 break
@@ -151,7 +148,7 @@ class PathfinderDemo:
             maps.append(
                 self._road_map(
                     pathfinder,
-                    f"Road map {number + 1} for {name} (draft)",
+                    fill(words.NEXT_ROAD_MAP_DRAFT, country=names, number=number + 1),
                     RoadMapStatus.DRAFT,
                     None,
                     datetime.date(AS_OF.year + 1, 1, 1),
@@ -159,10 +156,10 @@ class PathfinderDemo:
             )
         return maps
 
-    def _road_map(self, pathfinder, title, status, adopted_on, start) -> RoadMap:
+    def _road_map(self, pathfinder, titles, status, adopted_on, start) -> RoadMap:
         return RoadMap(
             pathfinder=pathfinder,
-            title=title,
+            **texts("title", titles),
             status=status,
             adopted_on=adopted_on,
             adoption_precision=DatePrecision.DAY,
@@ -185,8 +182,12 @@ class PathfinderDemo:
                 milestones.append(
                     Milestone(
                         road_map=road_map,
-                        title=rng.choice(words.MILESTONES).format(
-                            sector=rng.choice(words.SECTORS).lower()
+                        **texts(
+                            "title",
+                            fill(
+                                rng.choice(words.MILESTONES),
+                                sector=rng.choice(self.sectors_in_text),
+                            ),
                         ),
                         due_date=due,
                         status=status,
