@@ -23,17 +23,23 @@ def marked(text: str, language: str) -> str:
 
 @register.filter
 def tr(record, field: str):
+    if record is None or record == "":
+        return ""  # as {{ record.name }} of a missing record shows nothing
     return mark_safe(marked(*localized(record, field)))  # escaped by marked()
 
 
 @register.filter
 def tr_text(record, field: str) -> str:
+    if record is None or record == "":
+        return ""
     return localized_text(record, field)
 
 
 @register.filter
 def tr_lang(record, field: str):
     """` lang="en"` for the element that holds `field` when the page shows it in English."""
+    if record is None or record == "":
+        return ""
     text, language = localized(record, field)
     if language != active_language() and text:
         return mark_safe(f' lang="{DEFAULT_LANGUAGE}"')
