@@ -97,7 +97,8 @@ MIDDLEWARE = [
     # Above every middleware that changes a response, so the ETag is the hash of the final body.
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Django's, with the API's language read from `?lang=` or Accept-Language.
+    "core.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -345,9 +346,11 @@ SPECTACULAR_SETTINGS = {
         "(`Authorization: Token <key>`) issued by the secretariat and the matching permission. "
         "Lists filter with the same parameters as the web pages, paginate by page (`page`, "
         "`page_size` up to 200) or by cursor (`cursor=` for sync), and answer in CSV with "
-        "`format=csv`. `GET /api/v1/changes/?since=` lists what changed; `GET /api/v1/popolo/` "
-        "exports the governance as Popolo JSON. Every public record is also a Frictionless data "
-        "package at `/data/datapackage.json`, one CSV per resource."
+        "`format=csv`. Text fields and messages answer in English, French or Spanish (`lang=` "
+        "or `Accept-Language`); each text field is also given in every language (`name_en`, "
+        "`name_fr`, `name_es`). `GET /api/v1/changes/?since=` lists what changed; "
+        "`GET /api/v1/popolo/` exports the governance as Popolo JSON. Every public record is "
+        "also a Frictionless data package at `/data/datapackage.json`, one CSV per resource."
     ),
     # What the API serves is the registry's data, under CC BY 4.0 (core/licences.py); the code is
     # under Apache-2.0 (LICENSE).

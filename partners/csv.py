@@ -4,6 +4,8 @@ import csv
 
 from django.utils.translation import gettext as _
 
+from core.translation import OTHER_LANGUAGES, column, language_name
+
 # A spreadsheet runs a cell that starts with one of these as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -20,12 +22,23 @@ def _cell(value) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
+def _in_every_language(label: str) -> list[str]:
+    # The English text keeps the column it always had; each other language follows it.
+    return [label, *(f"{label} ({language_name(language)})" for language in OTHER_LANGUAGES)]
+
+
+def _texts(partner, field: str) -> list[str]:
+    return [getattr(partner, field)] + [
+        getattr(partner, column(field, language)) for language in OTHER_LANGUAGES
+    ]
+
+
 def partner_rows(partners, request):
     writer = csv.writer(_Echo())
     yield writer.writerow(
         [
-            _("Name"),
-            _("Acronym"),
+            *_in_every_language(_("Name")),
+            *_in_every_language(_("Acronym")),
             _("Category"),
             _("Country code"),
             _("Country"),
@@ -43,8 +56,8 @@ def partner_rows(partners, request):
             [
                 _cell(value)
                 for value in (
-                    partner.name,
-                    partner.acronym,
+                    *_texts(partner, "name"),
+                    *_texts(partner, "acronym"),
                     partner.get_category_display(),
                     partner.country.code,
                     partner.country.name,

@@ -2,8 +2,9 @@
 
 Built from the API's own resources, so a resource added to the API lands here too: each table is
 a resource's model, its columns the model's fields that the resource's serializer shows (a
-related record as its id), plus one table per many-to-many field shown (the pairs of ids). The
-Table Schemas say each column's type and constraints, the primary key and the foreign keys.
+related record as its id; a translatable field as `name`, in English, and `name_fr`, `name_es`),
+plus one table per many-to-many field shown (the pairs of ids). The Table Schemas say each
+column's type and constraints, the primary key and the foreign keys.
 
 Nothing is stored: every CSV is read from the database as it is streamed (`values_list()`,
 `iterator()`, never a copy in memory), so it is right after any write, bulk ones included. The
@@ -28,6 +29,7 @@ from django_countries.fields import CountryField
 from core.api.resources import resources
 from core.caching import site_data_version
 from core.licences import DATA_ATTRIBUTION, DATA_LICENCE
+from core.translation import OTHER_LANGUAGES, column, translated_fields
 
 # The data licence (CC BY 4.0, DATA-LICENSE.md) in the keys of the Data Package specification.
 DATA_LICENSE = {
@@ -89,6 +91,14 @@ def tables() -> tuple[Table, ...]:
     for resource, viewset in viewsets:
         model = resource.model
         shown = set(viewset.serializer_class.Meta.fields)
+        # A translatable field the API shows has a column per language: `name`, in English,
+        # then `name_fr` and `name_es`, as the model declares them.
+        shown |= {
+            column(name, language)
+            for name in translated_fields(model)
+            if name in shown
+            for language in OTHER_LANGUAGES
+        }
         columns, foreign_keys = [], []
         for field in model._meta.concrete_fields:
             # The primary key is not `serialize`d by Django, but every table has its id.

@@ -1,7 +1,8 @@
 """Conditional requests: a Last-Modified on every read whose view knows it.
 
 The ETag, and the 304 for either validator, come from Django's ConditionalGetMiddleware: a hash
-of the body, so it changes with anything shown (a related record's name too).
+of the body, so it changes with anything shown (a related record's name too, and a text in
+another language).
 """
 
 from django.utils.cache import patch_vary_headers
@@ -16,7 +17,9 @@ class ConditionalMixin:
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
-        patch_vary_headers(response, ["Authorization"])
+        # The text is in the language of Accept-Language (core.middleware): a cache keeps one
+        # copy per language.
+        patch_vary_headers(response, ["Authorization", "Accept-Language"])
         if (
             request.method in ("GET", "HEAD")
             and self.last_modified is not None

@@ -3,7 +3,9 @@
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from drf_spectacular.openapi import AutoSchema
-from drf_spectacular.utils import OpenApiResponse
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
+
+from core.translation import LANGUAGES
 
 from .serializers import BriefRelatedField, BriefSerializer, ErrorSerializer
 
@@ -22,11 +24,28 @@ ERRORS = {
 }
 
 
+# Every operation answers in the language asked for (core.middleware.api_language).
+LANGUAGE_PARAMETER = OpenApiParameter(
+    "lang",
+    str,
+    OpenApiParameter.QUERY,
+    enum=list(LANGUAGES),
+    description=_(
+        "The language of the text fields and of the messages (`en`, `fr` or `es`); without it, "
+        "the `Accept-Language` header says which. Any other language is answered in English, "
+        "as is a text not yet translated."
+    ),
+)
+
+
 def error(code: str) -> OpenApiResponse:
     return OpenApiResponse(response=ErrorSerializer, description=str(ERRORS[code]))
 
 
 class RegistryAutoSchema(AutoSchema):
+    def get_override_parameters(self):
+        return [*super().get_override_parameters(), LANGUAGE_PARAMETER]
+
     def get_auth(self):
         # Reads are open to anyone (and the application form's twin): `{}` says a request
         # without credentials is accepted, so generated clients need no token for them.

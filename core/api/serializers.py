@@ -1,10 +1,13 @@
 """Serializer pieces every resource shares: brief related objects, validation like the admin."""
 
 import copy
+from collections.abc import Mapping
 
+from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, transaction
+from django.utils.text import format_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -13,6 +16,16 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
 from rest_framework.settings import api_settings
+
+from core.translation import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    OTHER_LANGUAGES,
+    active_language,
+    column,
+    localized_text,
+    translated_fields,
+)
 
 from .resources import resource_for
 
@@ -139,8 +152,12 @@ class ValidatedModelSerializer(serializers.ModelSerializer):
         try:
             instance.full_clean()
         except DjangoValidationError as error:
-            raise serializers.ValidationError(django_errors(error)) from error
+            raise serializers.ValidationError(self.model_errors(error)) from error
         return attrs
+
+    def model_errors(self, error: DjangoValidationError) -> dict:
+        """The model's errors under the names this serializer gives its fields."""
+        return django_errors(error)
 
     def save(self, **kwargs):
         try:
@@ -148,7 +165,7 @@ class ValidatedModelSerializer(serializers.ModelSerializer):
             with transaction.atomic():
                 return super().save(**kwargs)
         except DjangoValidationError as error:
-            raise serializers.ValidationError(django_errors(error)) from error
+            raise serializers.ValidationError(self.model_errors(error)) from error
         except IntegrityError as error:
             raise serializers.ValidationError(
                 {
@@ -163,11 +180,21 @@ class ValidatedModelSerializer(serializers.ModelSerializer):
 # What every resource shows first; a serializer's `fields` start with them.
 REGISTRY_FIELDS = ("id", "url", "display", "created", "updated")
 
-# The fields of each serializer class and language, as a read builds them (see get_fields).
-_read_fields: dict[tuple[type, str | None], dict | None] = {}
+# The fields of each serializer class, language and set of language columns (see get_fields).
+_read_fields: dict[tuple[type, str | None, tuple[str, ...]], dict | None] = {}
+
+LOCALIZED_HELP = _(
+    "In the language asked for (`lang` or `Accept-Language`), or in English where it has no "
+    "translation; a write sets the text of that language."
+)
 
 
 # The base of every resource: its `url`, a `display` name, `created` and `updated`.
+#
+# Each translatable field of the model that `fields` lists (core.translation) is shown in the
+# request's language as itself (`name`), and in each language as `name_en`, `name_fr`,
+# `name_es`; `name_en` is the model's `name`, required on create where the model requires it.
+# A CSV has one column per language instead: `name` in English, then `name_fr`, `name_es`.
 class RegistrySerializer(CountryFieldMixin, ValidatedModelSerializer):
     def get_fields(self):
         # ModelSerializer builds every field from the model for each request, the bulk of a
@@ -176,7 +203,7 @@ class RegistrySerializer(CountryFieldMixin, ValidatedModelSerializer):
         request = self.context.get("request")
         if request is None or request.method not in ("GET", "HEAD"):
             return super().get_fields()
-        key = (type(self), get_language())
+        key = (type(self), get_language(), self.text_languages()[1])
         if key not in _read_fields:
             fields = super().get_fields()
             # A nested serializer or a many-related field holds bound children, which shallow
@@ -189,6 +216,118 @@ class RegistrySerializer(CountryFieldMixin, ValidatedModelSerializer):
         if built is None:
             return super().get_fields()
         return {name: copy.copy(field) for name, field in built.items()}
+
+    def text_languages(self) -> tuple[str, tuple[str, ...]]:
+        """The language a translatable field (`name`) is read and written in, and the languages
+        it also has a field of its own in (`name_fr`)."""
+        request = self.context.get("request")
+        renderer = getattr(request, "accepted_renderer", None)
+        if getattr(renderer, "format", None) == "csv":
+            return DEFAULT_LANGUAGE, OTHER_LANGUAGES
+        return active_language(), LANGUAGES
+
+    def translated_names(self) -> list[str]:
+        """The translatable fields this serializer builds from the model."""
+        listed = set(getattr(self.Meta, "fields", ()))
+        return [
+            name
+            for name in translated_fields(self.Meta.model)
+            if name in listed and name not in self._declared_fields
+        ]
+
+    def get_field_names(self, declared_fields, info):
+        names = super().get_field_names(declared_fields, info)
+        translated = set(self.translated_names())
+        languages = self.text_languages()[1]
+        with_languages = []
+        for name in names:
+            with_languages.append(name)
+            if name in translated:
+                with_languages += [f"{name}_{language}" for language in languages]
+        return list(dict.fromkeys(with_languages))
+
+    def get_extra_kwargs(self):
+        extra = super().get_extra_kwargs()
+        language, languages = self.text_languages()
+        names = dict(settings.LANGUAGES)
+        for name in self.translated_names():
+            own = {k: v for k, v in extra.get(name, {}).items() if k != "source"}
+            for code in languages:
+                alias = f"{name}_{code}"
+                kwargs = {
+                    "help_text": format_lazy(
+                        _("“{field}” in this language: {language}."),
+                        field=name,
+                        language=names[code],
+                    ),
+                    **own,
+                    **extra.get(alias, {}),
+                }
+                if column(name, code) != alias:
+                    kwargs["source"] = column(name, code)
+                if code == language:
+                    # Given as `name` already, which is required where the model says.
+                    kwargs["required"] = False
+                extra[alias] = kwargs
+            help_text = self.Meta.model._meta.get_field(name).help_text
+            localized = {
+                "help_text": format_lazy("{} {}", help_text, LOCALIZED_HELP)
+                if help_text
+                else LOCALIZED_HELP,
+                **own,
+            }
+            if language != DEFAULT_LANGUAGE:
+                localized["source"] = column(name, language)
+            extra[name] = localized
+        return extra
+
+    def to_internal_value(self, data):
+        language = self.text_languages()[0]
+        if isinstance(data, Mapping):
+            for name in self.translated_names():
+                alias = f"{name}_{language}"
+                if alias not in data:
+                    continue
+                # `name` and `name_fr` name the same column, so one is kept. A record read and
+                # sent back shows `name` as read (English where the translation is missing):
+                # unless `name` changed, `name_fr` says the text; a changed `name` wins.
+                unchanged = name not in data or (
+                    self.instance is not None
+                    and data[name] == localized_text(self.instance, name, language)
+                )
+                data = data.copy()
+                if unchanged:
+                    data[name] = data[alias]
+                del data[alias]
+        return super().to_internal_value(data)
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        for name in self.fallbacks():
+            if not data[name]:
+                data[name] = getattr(instance, name)
+        return data
+
+    def fallbacks(self) -> list[str]:
+        """The fields read in a language other than English: English where it has no text."""
+        if "_fallbacks" not in self.__dict__:
+            language = self.text_languages()[0]
+            readable = {name for name, field in self.fields.items() if not field.write_only}
+            self._fallbacks = [
+                name
+                for name in self.translated_names()
+                if language != DEFAULT_LANGUAGE and name in readable
+            ]
+        return self._fallbacks
+
+    def model_errors(self, error):
+        # In another language `name` is that language's text: the English one is `name_en`.
+        detail = super().model_errors(error)
+        if self.text_languages()[0] != DEFAULT_LANGUAGE:
+            for name in self.translated_names():
+                if name in detail:
+                    detail[f"{name}_{DEFAULT_LANGUAGE}"] = detail.pop(name)
+        return detail
 
     url = ResourceUrlField()
     # The record itself, shown by CharField as str(record): source="__str__" would make DRF

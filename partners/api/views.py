@@ -1,6 +1,5 @@
 """Partners, partner identifiers and partnership applications."""
 
-from django.utils.translation import get_language_from_request
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
@@ -14,6 +13,7 @@ from core.api.throttling import (
     TokenThrottle,
 )
 from core.api.viewsets import RegistryViewSet, SlugLookupMixin
+from core.translation import active_language
 from partners import services
 from partners.filters import (
     PartnerFilterSet,
@@ -137,9 +137,9 @@ class PartnershipApplicationViewSet(RegistryViewSet):
 
     def perform_create(self, serializer):
         # The twin of the join form: the same service, so an API applicant gets the same mail,
-        # in the language of their Accept-Language (the API's own messages stay in English).
+        # in the language the request asks for (`lang` or Accept-Language), as the answer is.
         application = PartnershipApplication(**serializer.validated_data)
-        language = get_language_from_request(self.request)
+        language = active_language()
         services.application_submit(application=application, language=language)
         serializer.instance = self.reloaded(application)
 

@@ -1,8 +1,17 @@
-"""The GCG and the Action Groups as Popolo JSON: organizations, posts and memberships."""
+"""The GCG and the Action Groups as Popolo JSON: organizations, posts and memberships.
+
+The export is in English. Popolo has one `name` per organization, so a name's French and
+Spanish text is an entry of its `other_names`, in EveryPolitician's convention:
+`{"name": "Organisation internationale du Travail", "lang": "fr", "note": "multilingual"}`; a
+translated acronym is `{"name": "OIT", "lang": "fr", "note": "acronym"}` beside the English
+`{"name": "ILO"}`. A translation equal to the English text is left out. Descriptions, post
+labels and roles stay English: Popolo has no field for their other languages.
+"""
 
 import datetime
 
 from django.db.models import Prefetch
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema
@@ -14,6 +23,7 @@ from rest_framework.views import APIView
 from action_groups.models import ActionGroup, Membership, Role
 from core.api.conditional import ConditionalMixin
 from core.licences import DATA_ATTRIBUTION, DATA_LICENCE
+from core.translation import DEFAULT_LANGUAGE, LANGUAGES, OTHER_LANGUAGES, column
 from governance.models import Office, OfficeTerm, Seat, SeatTerm
 from partners.models import Partner, PartnerIdentifier
 
@@ -44,6 +54,29 @@ def membership(term, *, id_, organization_id, post_id, role, slugs) -> dict:
     }
 
 
+def other_languages(record, field: str, note: str = "multilingual") -> list[dict]:
+    """`record`'s `field` in each other language that has a text of its own, as other names."""
+    english = getattr(record, field)
+    return [
+        {"name": text, "lang": language, "note": note}
+        for language in OTHER_LANGUAGES
+        if (text := getattr(record, column(field, language))) and text != english
+    ]
+
+
+def gcg_other_names() -> list[dict]:
+    """The GCG's name in each other language, from the catalogues."""
+    names = {}
+    for language in LANGUAGES:
+        with translation.override(language):
+            names[language] = _("Global Coordinating Group")
+    return [
+        {"name": names[language], "lang": language, "note": "multilingual"}
+        for language in OTHER_LANGUAGES
+        if names[language] != names[DEFAULT_LANGUAGE]
+    ]
+
+
 def office_organization(office: str) -> str:
     """The chair and deputy chair are posts of the GCG; the secretariat (the Office, para. 12)
     serves the whole Alliance."""
@@ -69,6 +102,7 @@ def governance_export() -> dict:
         {
             "id": GCG,
             "name": _("Global Coordinating Group"),
+            "other_names": gcg_other_names(),
             "classification": "committee",
             "parent_id": ALLIANCE,
         },
@@ -76,6 +110,7 @@ def governance_export() -> dict:
             {
                 "id": f"action-group-{group.slug}",
                 "name": group.name,
+                "other_names": other_languages(group, "name"),
                 "classification": "action group",
                 "parent_id": ALLIANCE,
                 "description": group.mandate or None,
@@ -88,7 +123,11 @@ def governance_export() -> dict:
             {
                 "id": partner_id(partner.pk, slugs),
                 "name": partner.name,
-                "other_names": [{"name": partner.acronym}] if partner.acronym else [],
+                "other_names": [
+                    *([{"name": partner.acronym}] if partner.acronym else []),
+                    *other_languages(partner, "name"),
+                    *other_languages(partner, "acronym", note="acronym"),
+                ],
                 "classification": partner.category,
                 "identifiers": [
                     {"scheme": "org-id.guide", "identifier": str(identifier)}
@@ -208,10 +247,18 @@ class PopoloView(ConditionalMixin, APIView):
     every seat term, office term and Action Group membership, with start and end dates. Popolo
     end dates are the last day held (the registry's own `end_date` is the first day no longer
     held).
+
+    The export is in English whatever the language asked for. An organization's French and
+    Spanish names are among its `other_names`, each with its `lang` and the note
+    `multilingual` (translated acronyms: the note `acronym`), as EveryPolitician does.
     """
 
     permission_classes = [AllowAny]
 
     @extend_schema(responses={200: PopoloSerializer})
     def get(self, request):
-        return Response(governance_export())
+        # Popolo has one name and one label per object: English, the other languages beside.
+        with translation.override(DEFAULT_LANGUAGE):
+            response = Response(governance_export())
+        response["Content-Language"] = DEFAULT_LANGUAGE
+        return response

@@ -41,9 +41,8 @@ UNTRANSLATED = {
 
 def _records():
     for model in apps.get_models():
-        history = model._meta.app_label == "pghistory" or model.__name__.endswith("Event") and (
-            hasattr(model, "pgh_obj")
-        )
+        # pghistory's event models copy their record's columns, translations included.
+        history = model._meta.app_label == "pghistory" or hasattr(model, "pgh_obj")
         if model._meta.app_label in APPS and not history:
             yield model
 
