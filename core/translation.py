@@ -88,6 +88,17 @@ def translated_fields(model) -> list[str]:
     ]
 
 
+def with_translations(model, names: list[str]) -> list[str]:
+    """`names` with each translatable field of `model` followed by its other languages' columns:
+    the columns of an import or export file."""
+    translated = set(translated_fields(model))
+    return [
+        column_name
+        for name in names
+        for column_name in (columns(name) if name in translated else [name])
+    ]
+
+
 def language_name(code: str) -> str:
     """A language's name in that language ("français"), for labels that name a column's language."""
     return get_language_info(code)["name_local"]

@@ -3,6 +3,7 @@
 from import_export import fields
 
 from core.resources import KnownForeignKeyWidget, RegistryResource
+from core.translation import with_translations
 from partners.models import Partner
 
 from .models import Event, Seat, SeatTerm
@@ -14,20 +15,23 @@ class EventResource(RegistryResource):
     class Meta(RegistryResource.Meta):
         model = Event
         import_id_fields = ["slug"]
-        fields = [
-            "slug",
-            "title",
-            "kind",
-            "start_date",
-            "end_date",
-            "date_precision",
-            "status",
-            "city",
-            "country",
-            "description",
-            "outcome",
-            "source",
-        ]
+        fields = with_translations(
+            Event,
+            [
+                "slug",
+                "title",
+                "kind",
+                "start_date",
+                "end_date",
+                "date_precision",
+                "status",
+                "city",
+                "country",
+                "description",
+                "outcome",
+                "source",
+            ],
+        )
 
 
 class SeatTermResource(RegistryResource):

@@ -1,6 +1,7 @@
 """The columns of partners in the admin's import and export (CSV, xlsx)."""
 
 from core.resources import RegistryResource
+from core.translation import with_translations
 
 from .models import Partner
 
@@ -12,20 +13,23 @@ class PartnerResource(RegistryResource):
     class Meta(RegistryResource.Meta):
         model = Partner
         import_id_fields = ["slug"]
-        fields = [
-            "slug",
-            "name",
-            "acronym",
-            "category",
-            "country",
-            "website",
-            "description",
-            "themes",
-            "relations",
-            "joined_on",
-            "status",
-            "status_changed_on",
-            "status_reason",
-            "commitment_accepted_on",
-            "source",
-        ]
+        fields = with_translations(
+            Partner,
+            [
+                "slug",
+                "name",
+                "acronym",
+                "category",
+                "country",
+                "website",
+                "description",
+                "themes",
+                "relations",
+                "joined_on",
+                "status",
+                "status_changed_on",
+                "status_reason",
+                "commitment_accepted_on",
+                "source",
+            ],
+        )

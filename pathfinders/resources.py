@@ -3,6 +3,7 @@
 from import_export import fields
 
 from core.resources import KnownForeignKeyWidget, KnownManyToManyWidget, RegistryResource
+from core.translation import with_translations
 from partners.models import Partner
 
 from .models import Milestone, RoadMap
@@ -26,14 +27,17 @@ class MilestoneResource(RegistryResource):
 
     class Meta(RegistryResource.Meta):
         model = Milestone
-        fields = [
-            "id",
-            "road_map",
-            "title",
-            "responsible_partners",
-            "due_date",
-            "status",
-            "completed_on",
-            "evidence_url",
-            "source",
-        ]
+        fields = with_translations(
+            Milestone,
+            [
+                "id",
+                "road_map",
+                "title",
+                "responsible_partners",
+                "due_date",
+                "status",
+                "completed_on",
+                "evidence_url",
+                "source",
+            ],
+        )

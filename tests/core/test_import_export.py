@@ -267,3 +267,22 @@ def test_every_admin_list_exports_as_csv(editor_client):
         response = export(editor_client, model, CSV)
         assert response.status_code == 200, model
         assert response["Content-Type"].startswith("text/csv"), model
+
+
+def test_partners_import_and_export_with_their_french_and_spanish_columns(editor_client):
+    PartnerFactory(slug="walk-free", name="Walk Free", name_es="Camina Libre")
+    upload = csv_file(
+        [
+            ["slug", "name", "name_fr", "category"],
+            ["walk-free", "Walk Free", "Marche libre", "civil_society"],
+        ]
+    )
+
+    confirm(editor_client, Partner, preview(editor_client, Partner, upload))
+
+    partner = Partner.objects.get(slug="walk-free")
+    assert (partner.name_fr, partner.name_es) == ("Marche libre", "Camina Libre")
+    exported = export(editor_client, Partner, CSV).content
+    header, row = list(csv.reader(io.StringIO(exported.decode("utf-8-sig"))))[:2]
+    assert header[header.index("name") : header.index("name") + 3] == ["name", "name_fr", "name_es"]
+    assert row[header.index("name_fr")] == "Marche libre"
