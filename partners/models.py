@@ -10,15 +10,22 @@ from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import connections, models
-from django.db.models import F, Func, Q
-from django.db.models.functions import Upper
+from django.db.models import F, Func, Q, Value
+from django.db.models.functions import Coalesce, NullIf, Upper
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from core.labels import choice_labels
 from core.models import TimestampedModel, UnshownColumnsManager, related_model, web_address_check
-from core.translation import column, localized_text, translations
+from core.translation import (
+    DEFAULT_LANGUAGE,
+    OTHER_LANGUAGES,
+    active_language,
+    column,
+    localized_text,
+    translations,
+)
 
 from . import orgid, tally
 from .regions import countries_in, region_for
@@ -138,7 +145,25 @@ def in_action_group(slug: str, on: datetime.date | None = None) -> Q:
     return Q(pk__in=members.filter(group__slug=slug).values("partner_id"))
 
 
+def name_order(language: str):
+    """Partners' names as a reader of `language` sees them: in that language, English where a
+    partner has none. Each language's order has its index (Partner.Meta.indexes)."""
+    if language == DEFAULT_LANGUAGE:
+        return F("name")
+    return Coalesce(NullIf(F(column("name", language)), Value("")), F("name"))
+
+
 class PartnerQuerySet(models.QuerySet):
+    def in_readers_order(self, language: str | None = None):
+        """The same order, with "by name" meaning by the names the reader sees."""
+        language = language or active_language()
+        if language == DEFAULT_LANGUAGE:
+            return self
+        key = name_order(language)
+        order = list(self.query.order_by) or list(self.model._meta.ordering)
+        names = {"name": key.asc(), "-name": key.desc()}
+        return self.order_by(*(names.get(item, item) for item in order))
+
     def in_region(self, region: str):
         return self.filter(country__in=countries_in(region))
 
@@ -281,6 +306,11 @@ class Partner(TimestampedModel):
             # The list in its own order: a deep page's ids are an index-only scan (the API's
             # deferred join, core/api/counting.py).
             models.Index(name="partner_name_id", fields=["name", "id"]),
+            # The directory in French and in Spanish, in the names their readers see.
+            *(
+                models.Index(name_order(language), F("id"), name=f"partner_name_{language}_id")
+                for language in OTHER_LANGUAGES
+            ),
         ]
         # Keep PartnerTally exact through every write, bulk and raw ones too.
         triggers = tally.triggers()

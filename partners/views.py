@@ -33,7 +33,7 @@ CSV_TYPE = "text/csv; charset=utf-8"
 def filtered_partners(data):
     """The directory's filterset and its result, in the order asked for."""
     filterset = PartnerFilterSet(data, queryset=Partner.objects.all())
-    return filterset, filterset.qs
+    return filterset, filterset.qs.in_readers_order()
 
 
 @require_GET

@@ -761,3 +761,27 @@ def test_a_card_in_spanish_shows_english_text_marked_as_english_where_there_is_n
     assert '<span lang="en">MLG</span>' in card
     assert '<p class="partner-card__description" lang="en">Works on forced labour.</p>' in card
     assert "Ministry of Labour" not in card
+
+
+@pytest.mark.parametrize(
+    ("prefix", "order"),
+    [
+        ("", ["Anti-Slavery Network", "Ministry of Labour", "Workers' Union"]),
+        ("/fr", ["Ministère du Travail", "Réseau contre l'esclavage", "Workers' Union"]),
+        ("/es", ["Anti-Slavery Network", "Ministerio de Trabajo", "Workers' Union"]),
+    ],
+)
+def test_the_directory_is_in_the_order_of_the_names_its_reader_sees(client, prefix, order):
+    PartnerFactory(
+        name="Ministry of Labour", name_fr="Ministère du Travail", name_es="Ministerio de Trabajo"
+    )
+    PartnerFactory(name="Anti-Slavery Network", name_fr="Réseau contre l'esclavage")
+    PartnerFactory(name="Workers' Union")
+
+    for ordering, expected in (("", order), ("-name", order[::-1])):
+        html = client.get(f"{prefix}{LIST}", {"ordering": ordering} if ordering else {}).text
+        shown = re.findall(
+            r'class="card__title"><a href="[^"]+">(?:<span lang="en">)?([^<]+)<', html
+        )
+
+        assert [name.replace("&#x27;", "'") for name in shown] == expected
