@@ -9,6 +9,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from .translation import columns
+
 
 class UtcIsoDateTimeFilter(django_filters.IsoDateTimeFilter):
     """An ISO 8601 date and time, compared in UTC: PostgreSQL refuses offsets beyond ±15:59."""
@@ -98,7 +100,8 @@ SORTABLE = (
 
 
 def search_fields(model) -> list[str]:
-    """Free text of a record: its own text fields and the name or title of what it points to."""
+    """Free text of a record: its own text fields (every language's) and the name or title of
+    what it points to."""
     names = [
         f.name
         for f in model._meta.fields
@@ -107,7 +110,13 @@ def search_fields(model) -> list[str]:
     for field in model._meta.fields:
         if field.is_relation and field.related_model is not None:
             related = {f.name for f in field.related_model._meta.fields}
-            names += [f"{field.name}__{n}" for n in ("name", "title") if n in related]
+            # In every language: a seat term is found by its partner's French name too.
+            names += [
+                f"{field.name}__{column_name}"
+                for n in ("name", "title")
+                for column_name in columns(n)
+                if column_name in related
+            ]
     return names
 
 

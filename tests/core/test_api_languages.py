@@ -5,7 +5,7 @@ from rest_framework.test import APIClient
 
 from core.testing.api import assert_error, token_client
 from partners.models import Partner
-from tests.factories import PartnerFactory
+from tests.factories import MembershipFactory, PartnerFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -238,3 +238,11 @@ def test_the_schema_documents_every_language_of_a_text_field_and_the_lang_parame
     parameters = schema["paths"]["/api/v1/partners/"]["get"]["parameters"]
     [lang] = [p for p in parameters if p["name"] == "lang"]
     assert set(lang["schema"]["enum"]) == {"en", "fr", "es"}
+
+
+def test_a_list_is_searched_in_every_language_of_its_own_and_its_partners_text(client):
+    membership = MembershipFactory(partner__name="Walk Free", partner__name_fr="Marche libre")
+
+    found = client.get("/api/v1/memberships/", {"q": "marche libre"}).json()["results"]
+
+    assert [row["id"] for row in found] == [membership.pk]
