@@ -80,6 +80,11 @@ SEARCH_NAME_VECTOR = _in_each_language("name", "acronym") + SearchVector(
 # The words of its English name and acronym: the table of words typos are looked up in is made
 # of them, and an exact match of the whole name ranks first.
 SEARCH_NAME = search_text("name", "acronym", function="partners_search_readings")
+# Those of its French and Spanish names and acronyms: typos are looked up among them too.
+SEARCH_OTHER_NAMES = search_text(
+    *(column(field, language) for language in OTHER_LANGUAGES for field in ("name", "acronym")),
+    function="partners_search_readings",
+)
 
 
 class Category(models.TextChoices):
@@ -210,7 +215,9 @@ class PartnerManager(UnshownColumnsManager.from_queryset(PartnerQuerySet)):
 
 # The search columns are derived from the name, acronym, country and description the history
 # already keeps.
-@pghistory.track(exclude=["search_vector", "search_name_vector", "search_name"])
+@pghistory.track(
+    exclude=["search_vector", "search_name_vector", "search_name", "search_other_names"]
+)
 class Partner(TimestampedModel):
     """An organisation or government that is a partner of Alliance 8.7."""
 
@@ -273,6 +280,12 @@ class Partner(TimestampedModel):
     )
     search_name = models.GeneratedField(
         expression=SEARCH_NAME,
+        output_field=models.TextField(),
+        db_persist=True,
+        serialize=False,
+    )
+    search_other_names = models.GeneratedField(
+        expression=SEARCH_OTHER_NAMES,
         output_field=models.TextField(),
         db_persist=True,
         serialize=False,

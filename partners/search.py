@@ -48,7 +48,7 @@ from django.db.models.lookups import Exact, GreaterThan
 from django.utils import translation
 from django_countries import countries
 
-from .models import SEARCH_CONFIG, SEARCH_CONFIGS
+from .models import SEARCH_CONFIGS
 
 # ---------------------------------------------------------------- what both sides are made into
 
@@ -372,11 +372,12 @@ FUNCTION_NAMES = (
     "partners_search_words",
 )
 
-# The words of a set of partners' names (their search_name), once per partner, digits-only words
-# ("demo 123") left out.
+# The words of a set of partners' names in every language (search_name, search_other_names),
+# once per partner, digits-only words ("demo 123") left out.
 _NAME_WORDS = """
     SELECT DISTINCT rows.id, word
-    FROM {rows} AS rows, unnest(string_to_array(rows.search_name, ' ')) AS word
+    FROM {rows} AS rows,
+        unnest(string_to_array(rows.search_name || ' ' || rows.search_other_names, ' ')) AS word
     WHERE word ~ '[^0-9]'
 """
 
@@ -633,7 +634,12 @@ class PartnerSearch:
         corrected = corrected_tsquery(self.words, self.corrections)
         if corrected is None:
             return None
-        return SearchQuery(corrected, config=SEARCH_CONFIG, search_type="raw")
+        # A correction may be a word of a French or Spanish name: stemmed by each language.
+        query = None
+        for config in SEARCH_CONFIGS.values():
+            part = SearchQuery(corrected, config=config, search_type="raw")
+            query = part if query is None else query | part
+        return query
 
     def condition(self) -> Q:
         """The partners it matches: the query in the stored vector, or the corrected query in

@@ -69,3 +69,19 @@ def test_a_french_word_in_no_french_text_finds_nothing(agency):
     PartnerFactory(name="Fair Recruitment Alliance")
 
     assert _found("esclavage") == []
+
+
+def test_a_typo_in_a_french_or_spanish_name_is_corrected_as_in_an_english_one(agency):
+    PartnerFactory(name="Fair Recruitment Alliance", slug="fair")
+
+    assert _found("lutte contre la triate") == ["agency"]
+    assert _found("agencia nacinal") == ["agency"]
+    assert _found("recruitmnet") == ["fair"]
+
+
+def test_the_words_of_a_french_name_are_kept_for_typos_as_it_is_edited(agency):
+    agency.name_fr = "Office national de protection"
+    agency.save()
+
+    assert _found("protecton nationale") == ["agency"]
+    assert _found("lutte contre la triate") == []
