@@ -26,11 +26,26 @@ class DateRange(Func):
         super().__init__(start, end, models.Value(bounds))
 
 
+class RegistryQuerySet(models.QuerySet):
+    """The base of every registry queryset: a record joined by select_related() leaves out its
+    unshown columns too, as a record read alone does (a seat term's partner and its search
+    vectors, larger than the rest of its row)."""
+
+    def select_related(self, *fields):
+        queryset = super().select_related(*fields)
+        if fields == (None,):
+            return queryset
+        hidden = unshown_columns(self.model, queryset.query.select_related)
+        return queryset.defer(*hidden) if hidden else queryset
+
+
 class TimestampedModel(models.Model):
     """A record that knows when it was created and last changed (for sync and "last updated")."""
 
     created = models.DateTimeField(_("created"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
+
+    objects = RegistryQuerySet.as_manager()
 
     class Meta:
         abstract = True
@@ -104,7 +119,7 @@ def web_address_check(field: str, *, name: str) -> models.CheckConstraint:
     )
 
 
-class DatedQuerySet(models.QuerySet):
+class DatedQuerySet(RegistryQuerySet):
     """Answers "as of" questions over half-open periods `[start_date, end_date)`."""
 
     def current(self, on: datetime.date | None = None):
@@ -233,7 +248,7 @@ def track_links(field, *, app_label: str, model_name: str) -> None:
     )(field.through)
 
 
-class ApiTokenQuerySet(models.QuerySet):
+class ApiTokenQuerySet(RegistryQuerySet):
     def usable(self):
         """Tokens that authenticate now: not revoked, not expired."""
         now = timezone.now()

@@ -11,6 +11,7 @@ from django_countries.fields import CountryField
 from core.models import (
     DatedModel,
     DatePrecision,
+    RegistryQuerySet,
     TimestampedModel,
     format_partial_date,
     period_exclusion,
@@ -223,7 +224,7 @@ class PledgeProgress(models.TextChoices):
     NOT_ACHIEVED = "not_achieved", _("Not achieved")
 
 
-class PledgeQuerySet(models.QuerySet):
+class PledgeQuerySet(RegistryQuerySet):
     def with_status(self):
         """Annotate `status`: the latest assessment's progress, or "not assessed"."""
         latest = PledgeAssessment.objects.filter(pledge=OuterRef("pk")).order_by(

@@ -17,7 +17,13 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from core.labels import choice_labels
-from core.models import TimestampedModel, UnshownColumnsManager, related_model, web_address_check
+from core.models import (
+    RegistryQuerySet,
+    TimestampedModel,
+    UnshownColumnsManager,
+    related_model,
+    web_address_check,
+)
 from core.translation import (
     DEFAULT_LANGUAGE,
     OTHER_LANGUAGES,
@@ -158,7 +164,7 @@ def name_order(language: str):
     return Coalesce(NullIf(F(column("name", language)), Value("")), F("name"))
 
 
-class PartnerQuerySet(models.QuerySet):
+class PartnerQuerySet(RegistryQuerySet):
     def in_readers_order(self, language: str | None = None):
         """The same order, with "by name" meaning by the names the reader sees."""
         language = language or active_language()

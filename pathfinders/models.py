@@ -14,6 +14,7 @@ from django_countries.fields import CountryField
 from core.models import (
     DatedModel,
     DatePrecision,
+    RegistryQuerySet,
     TimestampedModel,
     format_partial_date,
     track_links,
@@ -46,7 +47,7 @@ ALLOWED_STAGES = {
 }
 
 
-class PathfinderQuerySet(models.QuerySet):
+class PathfinderQuerySet(RegistryQuerySet):
     def with_report_dates(self, on: datetime.date | None = None):
         """Annotate what the report light needs on `on` (today), so a list costs no query a row.
 
@@ -177,7 +178,7 @@ class TrafficLight(models.TextChoices):
     GREY = "grey", _("No report yet")
 
 
-class StageChangeQuerySet(models.QuerySet):
+class StageChangeQuerySet(RegistryQuerySet):
     def latest_first(self):
         """The current stage first: undated changes count as the oldest."""
         return self.order_by(F("changed_on").desc(nulls_last=True), "-id")
