@@ -4,7 +4,6 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from django.apps import apps
-from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import NotRelationField, get_fields_from_path
 from django.contrib.postgres.constraints import ExclusionConstraint
@@ -36,6 +35,7 @@ from .translation import (
     active_language,
     column,
     columns,
+    language_label,
     localized_text,
     translated_fields,
 )
@@ -110,7 +110,7 @@ class TranslatedFieldsMixin:
             formfield.label = format_lazy(
                 "{} ({})",
                 capfirst(db_field.verbose_name),
-                dict(settings.LANGUAGES)[DEFAULT_LANGUAGE],
+                language_label(DEFAULT_LANGUAGE),
             )
         return formfield
 
@@ -122,7 +122,7 @@ class MissingTranslationFilter(admin.SimpleListFilter):
     parameter_name = "missing_translation"
 
     def lookups(self, request, model_admin):
-        return [(code, dict(settings.LANGUAGES)[code]) for code in OTHER_LANGUAGES]
+        return [(code, language_label(code)) for code in OTHER_LANGUAGES]
 
     def queryset(self, request, queryset):
         language = self.value()

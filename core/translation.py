@@ -13,6 +13,8 @@ in; a field without a translation falls back to English, and a page marks that t
 (core/templatetags/translated.py).
 """
 
+import functools
+
 from django.conf import settings
 from django.utils.text import format_lazy
 from django.utils.translation import get_language, get_language_info
@@ -35,13 +37,14 @@ def translations(field):
     kwargs["blank"] = True
     copies = []
     for language in OTHER_LANGUAGES:
-        label = format_lazy("{} ({})", kwargs.get("verbose_name", ""), _language_name(language))
+        label = format_lazy("{} ({})", kwargs.get("verbose_name", ""), language_label(language))
         copies.append(type(field)(*args, **{**kwargs, "verbose_name": label}))
     return tuple(copies)
 
 
-def _language_name(code: str):
-    # The language's name in the active interface language (settings.LANGUAGES holds them lazily).
+def language_label(code: str):
+    """A language's name in the interface's language ("French", "français" on a French page):
+    settings.LANGUAGES holds them lazily."""
     return dict(settings.LANGUAGES)[code]
 
 
@@ -77,15 +80,17 @@ def localized_text(record, field: str, language: str | None = None) -> str:
     return localized(record, field, language)[0]
 
 
-def translated_fields(model) -> list[str]:
-    """The fields of `model` that have a column for every other language."""
+@functools.cache
+def translated_fields(model) -> tuple[str, ...]:
+    """The fields of `model` that have a column for every other language (models do not change
+    while a process runs: the forms, serializers and filters that ask are built per request)."""
     names = {field.name for field in model._meta.concrete_fields}
-    return [
+    return tuple(
         field.name
         for field in model._meta.concrete_fields
         if OTHER_LANGUAGES
         and all(column(field.name, language) in names for language in OTHER_LANGUAGES)
-    ]
+    )
 
 
 def with_translations(model, names: list[str]) -> list[str]:

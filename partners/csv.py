@@ -4,7 +4,7 @@ import csv
 
 from django.utils.translation import gettext as _
 
-from core.translation import OTHER_LANGUAGES, column, language_name
+from core.translation import OTHER_LANGUAGES, columns, language_name
 
 # A spreadsheet runs a cell that starts with one of these as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -28,9 +28,7 @@ def _in_every_language(label: str) -> list[str]:
 
 
 def _texts(partner, field: str) -> list[str]:
-    return [getattr(partner, field)] + [
-        getattr(partner, column(field, language)) for language in OTHER_LANGUAGES
-    ]
+    return [getattr(partner, name) for name in columns(field)]
 
 
 def partner_rows(partners, request):

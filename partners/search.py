@@ -581,6 +581,17 @@ def corrected_tsquery(words: str, corrections: dict[str, list[str]]) -> str | No
     return " & ".join(groups)
 
 
+def _in_every_language(*texts, **options) -> SearchQuery:
+    """Any of `texts` as a query stemmed by each language's rules, as the partners' texts in that
+    language are (Partner.search_vector)."""
+    query = None
+    for config in SEARCH_CONFIGS.values():
+        for text in texts:
+            part = SearchQuery(text, config=config, **options)
+            query = part if query is None else query | part
+    return query
+
+
 def _expanded(text: str) -> Func:
     return Func(Value(text), function="partners_search_expanded")
 
@@ -621,25 +632,15 @@ class PartnerSearch:
     def query(self) -> SearchQuery:
         """Every word of the query (stemmed), abbreviations and their full forms alike, or an
         acronym read as the name of the partner that holds it."""
-        query = None
-        # Stemmed by each language's rules, as the partners' texts in that language are.
-        for config in SEARCH_CONFIGS.values():
-            for text in (_expanded(self.words), *self.alternatives):
-                part = SearchQuery(text, config=config)
-                query = part if query is None else query | part
-        return query
+        return _in_every_language(_expanded(self.words), *self.alternatives)
 
     def corrected_query(self) -> SearchQuery | None:
         """Each typo read as a word of names it may be, or None without typos."""
         corrected = corrected_tsquery(self.words, self.corrections)
         if corrected is None:
             return None
-        # A correction may be a word of a French or Spanish name: stemmed by each language.
-        query = None
-        for config in SEARCH_CONFIGS.values():
-            part = SearchQuery(corrected, config=config, search_type="raw")
-            query = part if query is None else query | part
-        return query
+        # A correction may be a word of a French or Spanish name.
+        return _in_every_language(corrected, search_type="raw")
 
     def condition(self) -> Q:
         """The partners it matches: the query in the stored vector, or the corrected query in

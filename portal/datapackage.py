@@ -29,7 +29,7 @@ from django_countries.fields import CountryField
 from core.api.resources import resources
 from core.caching import site_data_version
 from core.licences import DATA_ATTRIBUTION, DATA_LICENCE
-from core.translation import OTHER_LANGUAGES, column, translated_fields
+from core.translation import with_translations
 
 # The data licence (CC BY 4.0, DATA-LICENSE.md) in the keys of the Data Package specification.
 DATA_LICENSE = {
@@ -90,15 +90,9 @@ def tables() -> tuple[Table, ...]:
     model_tables, link_tables = [], []
     for resource, viewset in viewsets:
         model = resource.model
-        shown = set(viewset.serializer_class.Meta.fields)
         # A translatable field the API shows has a column per language: `name`, in English,
         # then `name_fr` and `name_es`, as the model declares them.
-        shown |= {
-            column(name, language)
-            for name in translated_fields(model)
-            if name in shown
-            for language in OTHER_LANGUAGES
-        }
+        shown = set(with_translations(model, viewset.serializer_class.Meta.fields))
         columns, foreign_keys = [], []
         for field in model._meta.concrete_fields:
             # The primary key is not `serialize`d by Django, but every table has its id.

@@ -3,7 +3,6 @@
 import copy
 from collections.abc import Mapping
 
-from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, transaction
@@ -23,6 +22,7 @@ from core.translation import (
     OTHER_LANGUAGES,
     active_language,
     column,
+    language_label,
     localized_text,
     translated_fields,
 )
@@ -249,7 +249,6 @@ class RegistrySerializer(CountryFieldMixin, ValidatedModelSerializer):
     def get_extra_kwargs(self):
         extra = super().get_extra_kwargs()
         language, languages = self.text_languages()
-        names = dict(settings.LANGUAGES)
         for name in self.translated_names():
             own = {k: v for k, v in extra.get(name, {}).items() if k != "source"}
             for code in languages:
@@ -258,7 +257,7 @@ class RegistrySerializer(CountryFieldMixin, ValidatedModelSerializer):
                     "help_text": format_lazy(
                         _("“{field}” in this language: {language}."),
                         field=name,
-                        language=names[code],
+                        language=language_label(code),
                     ),
                     **own,
                     **extra.get(alias, {}),

@@ -9,9 +9,16 @@ from django import template
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from core.translation import DEFAULT_LANGUAGE, active_language, localized, localized_text
+from core.translation import active_language, localized, localized_text
 
 register = template.Library()
+
+
+def lang_attribute(text: str, language: str) -> str:
+    """` lang="en"` for an element holding `text` when `language` is not the page's."""
+    if language != active_language() and text:
+        return f' lang="{language}"'
+    return ""
 
 
 def marked(text: str, language: str) -> str:
@@ -40,7 +47,4 @@ def tr_lang(record, field: str):
     """` lang="en"` for the element that holds `field` when the page shows it in English."""
     if record is None or record == "":
         return ""
-    text, language = localized(record, field)
-    if language != active_language() and text:
-        return mark_safe(f' lang="{DEFAULT_LANGUAGE}"')
-    return ""
+    return mark_safe(lang_attribute(*localized(record, field)))  # a language code

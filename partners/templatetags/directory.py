@@ -16,7 +16,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from core.labels import choice_labels, country_names
-from core.templatetags.translated import marked
+from core.templatetags.translated import lang_attribute, marked
 from core.translation import active_language, column, localized
 
 from ..models import Category, PartnerStatus, Theme
@@ -127,7 +127,7 @@ def partner_cards(partners):
             text = " ".join(words[:DESCRIPTION_WORDS])
             if len(words) > DESCRIPTION_WORDS:
                 text += " …"
-            lang = f' lang="{language}"' if language != active_language() else ""
+            lang = lang_attribute(text, language)
             description = f'<p class="partner-card__description"{lang}>{escape(text)}</p>'
         tags = ""
         if partner.themes:

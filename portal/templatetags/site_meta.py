@@ -109,26 +109,21 @@ def _absolute(context, path: str) -> str:
     return request.build_absolute_uri(path) if request is not None else path
 
 
-def _text(record, field: str) -> str:
-    """`record`'s `field` in the page's language, or in English: a plain string, as schema.org's
-    consumers read a name (a JSON-LD value object tagged "@language" is valid but widely
-    unread)."""
-    return localized_text(record, field)
-
-
 @register.simple_tag(takes_context=True)
 def partner_json_ld(context, partner) -> str:
-    """schema.org Organization of a partner's profile."""
+    """schema.org Organization of a partner's profile, its text in the page's language (or
+    English) as plain strings: schema.org's consumers read a name so, where a value tagged with
+    "@language" is valid JSON-LD but widely unread."""
     data = {
         "@context": "https://schema.org",
         "@type": "Organization",
-        "name": _text(partner, "name"),
+        "name": localized_text(partner, "name"),
         "url": _absolute(context, partner.get_absolute_url()),
     }
     if localized_text(partner, "acronym"):
-        data["alternateName"] = _text(partner, "acronym")
+        data["alternateName"] = localized_text(partner, "acronym")
     if localized_text(partner, "description"):
-        data["description"] = _text(partner, "description")
+        data["description"] = localized_text(partner, "description")
     if website := web_url(partner.website):
         data["sameAs"] = [website]
     if partner.country:
@@ -156,7 +151,7 @@ def event_json_ld(context, event) -> str:
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
-        "name": _text(event, "title"),
+        "name": localized_text(event, "title"),
         "url": _absolute(context, event.get_absolute_url()),
         # Held or planned, none was cancelled or moved: the registry records no other state.
         "eventStatus": "https://schema.org/EventScheduled",
@@ -167,7 +162,7 @@ def event_json_ld(context, event) -> str:
         end = event.end_date or event.start_date
         data["endDate"] = _partial_iso(end, event.date_precision)
     if localized_text(event, "description"):
-        data["description"] = _text(event, "description")
+        data["description"] = localized_text(event, "description")
     city = localized_text(event, "city")
     if city or event.country:
         address = {"@type": "PostalAddress"}
