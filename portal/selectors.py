@@ -1,46 +1,77 @@
 """Reads across several apps: what the home page, a partner's profile and an event page show."""
 
 import datetime
+import functools
 
-from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from action_groups.models import ActionGroup, Membership
 from governance.models import Event, GlobalEstimate, Office, OfficeTerm, Pledge, SeatTerm
-from partners.models import Partner, PartnerStatus, Relation
+from partners.models import Partner, PartnerIdentifier, PartnerStatus, Relation
 from pathfinders.models import Milestone, PathfinderCountry
 
 NEWEST_FIRST = (F("start_date").desc(nulls_last=True), "id")
 
 
-def partner_profiles() -> QuerySet[Partner]:
-    """Partners with everything a profile shows, in a fixed number of queries."""
-    return Partner.objects.prefetch_related(
-        "identifiers",
-        "pathfinders",
-        Prefetch(
-            "memberships",
-            Membership.objects.select_related("group").order_by("group__name", *NEWEST_FIRST),
-        ),
-        Prefetch(
-            "seat_terms",
-            SeatTerm.objects.select_related("seat__constituency").order_by(*NEWEST_FIRST),
-        ),
-        Prefetch("office_terms", OfficeTerm.objects.order_by(*NEWEST_FIRST)),
-        Prefetch(
-            "pledges",
-            Pledge.objects.with_status()
-            .select_related("event")
-            .order_by(F("made_on").desc(nulls_last=True), "id"),
-        ),
-        # Ordered by road map, so the profile can group the milestones under their road map.
-        Prefetch(
-            "milestones",
-            Milestone.objects.select_related("road_map__pathfinder").order_by(
-                "road_map__pathfinder__country", "road_map_id", "due_date", "id"
-            ),
-        ),
-    )
+# What a profile lists besides the partner's own row: for each relation of the partner, the
+# rows it shows, in the order shown. Functions, so a profile builds only what it reads.
+PROFILE_LISTS = {
+    "identifiers": lambda: PartnerIdentifier.objects.all(),
+    "pathfinders": lambda: PathfinderCountry.objects.all(),
+    "memberships": lambda: Membership.objects.select_related("group").order_by(
+        "group__name", *NEWEST_FIRST
+    ),
+    "seat_terms": lambda: SeatTerm.objects.select_related("seat__constituency").order_by(
+        *NEWEST_FIRST
+    ),
+    "office_terms": lambda: OfficeTerm.objects.order_by(*NEWEST_FIRST),
+    "pledges": lambda: Pledge.objects.with_status()
+    .select_related("event")
+    .order_by(F("made_on").desc(nulls_last=True), "id"),
+    # Ordered by road map, so the profile can group the milestones under their road map.
+    "milestones": lambda: Milestone.objects.select_related("road_map__pathfinder").order_by(
+        "road_map__pathfinder__country", "road_map_id", "due_date", "id"
+    ),
+}
+
+
+def _held(relation: str) -> str:
+    return f"holds_{relation}"
+
+
+@functools.cache
+def _partners_with_lists_held() -> QuerySet[Partner]:
+    """Partners annotated, for each relation a profile lists, with whether it holds a row.
+
+    Built once: it depends on no request, and building its seven subqueries costs more than
+    running them.
+    """
+    flags = {}
+    for relation in PROFILE_LISTS:
+        field = Partner._meta.get_field(relation)
+        rows = field.related_model._base_manager.filter(**{field.field.name: OuterRef("pk")})
+        flags[_held(relation)] = Exists(rows)
+    return Partner.objects.annotate(**flags)
+
+
+def partner_profile(slug: str) -> dict | None:
+    """What the profile of the partner `slug` shows, or None: `partner`, and a list per relation
+    of PROFILE_LISTS (`memberships`, `pledges`...).
+
+    Most of the partners a directory may list hold few of the seven (an identifier, rarely a
+    membership or a pledge): the partner's own query tells which ones hold rows, and only those
+    are read (docs/performance.md, "Pages").
+    """
+    partner = _partners_with_lists_held().filter(slug=slug).first()
+    if partner is None:
+        return None
+    profile = {"partner": partner}
+    for relation, rows in PROFILE_LISTS.items():
+        held = getattr(partner, _held(relation))
+        field = Partner._meta.get_field(relation)
+        profile[relation] = list(rows().filter(**{field.field.name: partner})) if held else []
+    return profile
 
 
 def event_pages() -> QuerySet[Event]:

@@ -38,15 +38,15 @@ def home(request):
 @require_safe
 @cacheable_when_anonymous
 def partner_detail(request, slug):
-    partner = get_object_or_404(selectors.partner_profiles(), slug=slug)
-    context = {
-        "partner": partner,
-        "object": partner,
-        "breadcrumbs": [
-            (_("Partners"), reverse("partners:partner_list")),
-            (localized_text(partner, "name"), None),
-        ],
-    }
+    context = selectors.partner_profile(slug)
+    if context is None:
+        raise Http404(_("No partner has this address."))
+    partner = context["partner"]
+    context["object"] = partner
+    context["breadcrumbs"] = [
+        (_("Partners"), reverse("partners:partner_list")),
+        (localized_text(partner, "name"), None),
+    ]
     return render(request, "partners/partner_detail.html", context)
 
 

@@ -110,10 +110,10 @@ def _absolute(context, path: str) -> str:
 
 
 @register.simple_tag(takes_context=True)
-def partner_json_ld(context, partner) -> str:
+def partner_json_ld(context, partner, identifiers) -> str:
     """schema.org Organization of a partner's profile, its text in the page's language (or
     English) as plain strings: schema.org's consumers read a name so, where a value tagged with
-    "@language" is valid JSON-LD but widely unread."""
+    "@language" is valid JSON-LD but widely unread. `identifiers`: the profile's list of them."""
     data = {
         "@context": "https://schema.org",
         "@type": "Organization",
@@ -130,7 +130,7 @@ def partner_json_ld(context, partner) -> str:
         data["address"] = {"@type": "PostalAddress", "addressCountry": partner.country.code}
     identifiers = [
         {"@type": "PropertyValue", "propertyID": i.scheme, "value": i.identifier}
-        for i in partner.identifiers.all()
+        for i in identifiers
     ]
     if identifiers:
         data["identifier"] = identifiers

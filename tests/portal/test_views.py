@@ -268,6 +268,44 @@ def test_profile_of_a_government_links_its_pathfinder_country(client):
     assert f'href="{pathfinder.get_absolute_url()}"' in response.text
 
 
+def test_a_profile_reads_only_the_relations_the_partner_holds(client):
+    bare = PartnerFactory()
+    with_identifier = PartnerFactory()
+    PartnerIdentifierFactory(partner=with_identifier)
+    everything = PartnerFactory()
+    PartnerIdentifierFactory(partner=everything)
+    PathfinderCountryFactory(government=everything)
+    MembershipFactory(partner=everything)
+    SeatTermFactory(partner=everything)
+    OfficeTermFactory(partner=everything)
+    PledgeFactory(partner=everything)
+    MilestoneFactory(responsible_partners=[everything])
+
+    none = count_queries(client, bare.get_absolute_url())
+
+    # One query more for each of the seven lists a partner holds rows of, none for the others.
+    assert count_queries(client, with_identifier.get_absolute_url()) == none + 1
+    assert count_queries(client, everything.get_absolute_url()) == none + 7
+
+
+def test_a_profile_of_a_partner_holding_nothing_says_so_for_each_list(client):
+    partner = PartnerFactory()
+
+    text = client.get(partner.get_absolute_url()).text
+
+    assert "none recorded" in text
+    assert "Not a member of any Action Group." in text
+    assert "Has held no GCG seat or office." in text
+    assert "Responsible for no road map milestone." in text
+    assert "No pledge recorded." in text
+
+
+def test_an_unknown_partner_address_is_a_404(client):
+    response = client.get(reverse("portal:partner_detail", args=["no-such-partner"]))
+
+    assert response.status_code == 404
+
+
 # ---------------------------------------------------------------- events
 
 
