@@ -26,9 +26,11 @@ PROFILE_LISTS = {
         *NEWEST_FIRST
     ),
     "office_terms": lambda: OfficeTerm.objects.order_by(*NEWEST_FIRST),
-    "pledges": lambda: Pledge.objects.with_status()
-    .select_related("event")
-    .order_by(F("made_on").desc(nulls_last=True), "id"),
+    "pledges": lambda: (
+        Pledge.objects.with_status()
+        .select_related("event")
+        .order_by(F("made_on").desc(nulls_last=True), "id")
+    ),
     # Ordered by road map, so the profile can group the milestones under their road map.
     "milestones": lambda: Milestone.objects.select_related("road_map__pathfinder").order_by(
         "road_map__pathfinder__country", "road_map_id", "due_date", "id"
