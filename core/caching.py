@@ -10,7 +10,7 @@ declared per page, so a page that starts to read another table is kept right wit
 
 import re
 import threading
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from functools import cache as cache_function
 from functools import wraps
@@ -112,8 +112,14 @@ class Versions:
     ids: tuple
 
     @classmethod
-    def now(cls, tables: tuple[str, ...]) -> "Versions":
-        return cls(timezone.localdate().isoformat(), tables, newest_event_ids(list(tables)))
+    def now(cls, tables: tuple[str, ...], using: str = DEFAULT_DB_ALIAS) -> "Versions":
+        ids = newest_event_ids(list(tables), using)
+        return cls(timezone.localdate().isoformat(), tables, ids)
+
+    def of(self, tables: tuple[str, ...]) -> "Versions":
+        """These versions of `tables` alone (each one of self.tables)."""
+        ids = dict(zip(self.tables, self.ids, strict=True))
+        return Versions(self.day, tables, tuple(ids[table] for table in tables))
 
     def still_current(self) -> bool:
         return self == Versions.now(self.tables)
@@ -156,38 +162,61 @@ def _note_tables(execute, sql, params, many, context):
 @dataclass
 class Rendering:
     """What `rendering_a_copy()` found: the versions of the tables read, or None when one of them
-    has no version (the page must not be shared)."""
+    has no version (the page must not be shared) or was not foreseen."""
 
     versions: Versions | None = None
     tables: set[str] = field(default_factory=set)
 
 
-@contextmanager
-def rendering_a_copy(using: str = DEFAULT_DB_ALIAS):
-    """Run a rendering whose result may be shared, and find the versions of what it read.
+# {reader: the history tables its renderings have read}: what the next rendering of the same
+# view reads, foreseen so that their versions can be read before it, in one query.
+_foreseen: dict[str, frozenset[str]] = {}
 
-    Outside a transaction, the rendering and the reading of the versions share one snapshot
-    (REPEATABLE READ), so a write committed meanwhile cannot slip between them: a copy is never
-    older than the versions it is kept under. Inside one (a test), they share its transaction.
+
+@contextmanager
+def rendering_a_copy(reader: str, using: str = DEFAULT_DB_ALIAS):
+    """Run a rendering by `reader` (a view's name) whose result may be shared, and find the
+    versions of what it read.
+
+    Which tables a rendering reads is known only once it has run. A reader's first rendering in
+    a process runs in one snapshot (REPEATABLE READ) with the reading of its versions, so a
+    write committed meanwhile cannot slip between them. Its later renderings foresee the tables
+    the earlier ones read and read their versions first, in one query and no transaction: a
+    write committed while one runs makes the copy newer than its versions, never older, so the
+    next reader finds it stale and renders it anew. A rendering that reads a table not foreseen
+    is not shared; the next one foresees it. Inside a transaction (a test), all share it.
     """
     connection = connections[using]
     found = Rendering()
-    own_snapshot = not connection.in_atomic_block
+    foreseen = _foreseen.get(reader)
     outer, _reading.tables = _reading.tables, set()
     try:
-        with transaction.atomic(using=using):
-            if own_snapshot:
-                with connection.cursor() as cursor:
-                    cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        with _one_snapshot(connection) if foreseen is None else nullcontext():
+            before = None if foreseen is None else Versions.now(tuple(sorted(foreseen)), using)
             with connection.execute_wrapper(_note_tables):
                 yield found
             found.tables = _reading.tables
             sources = _versions_of()
             if all(table in sources for table in found.tables):
                 history = {sources[table] for table in found.tables} - {None}
-                found.versions = Versions.now(tuple(sorted(history)))
+                _foreseen[reader] = (foreseen or frozenset()) | history
+                if before is None:
+                    found.versions = Versions.now(tuple(sorted(history)), using)
+                elif history <= foreseen:
+                    found.versions = before.of(tuple(sorted(history)))
     finally:
         _reading.tables = outer
+
+
+@contextmanager
+def _one_snapshot(connection):
+    """A transaction whose queries all see one snapshot, or the transaction already open."""
+    own_snapshot = not connection.in_atomic_block
+    with transaction.atomic(using=connection.alias):
+        if own_snapshot:
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        yield
 
 
 # Long enough to spare a reader's repeated visits, short enough that an edit shows soon.
@@ -293,6 +322,9 @@ def cacheable_when_anonymous(view):
     signed-in users, error pages or responses that set a cookie, which must never be reused.
     """
 
+    # A feed is an instance, not a function.
+    reader = f"{view.__module__}.{getattr(view, '__qualname__', type(view).__qualname__)}"
+
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         if not _may_share(request):
@@ -302,7 +334,7 @@ def cacheable_when_anonymous(view):
         if shared is not None:
             response = _from_shared(request, shared)
         else:
-            with rendering_a_copy() as rendering:
+            with rendering_a_copy(reader) as rendering:
                 response = view(request, *args, **kwargs)
                 if hasattr(response, "render"):
                     response.render()

@@ -33,7 +33,8 @@ class SharedReadMixin:
             self.last_modified = found.extra
             return found.response()
         # The rows are read here; rendering the response later reads nothing more.
-        with rendering_a_copy() as rendering:
+        reader = f"{type(self).__module__}.{type(self).__qualname__}.{self.action}"
+        with rendering_a_copy(reader) as rendering:
             response = build(request, *args, **kwargs)
         versions = rendering.versions
 

@@ -246,3 +246,66 @@ def test_a_write_committed_while_a_page_renders_is_seen_by_the_next_reader(rf):
         assert get().content == b"New name"
     finally:
         other.close()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_write_committed_while_a_later_rendering_runs_is_seen_by_the_next_reader(rf):
+    """A view's later renderings read their versions first, outside a transaction: a write
+    committed meanwhile makes the copy newer than its versions, so the next reader renders it
+    anew."""
+    partner = PartnerFactory(name="First name")
+    other = connections.create_connection(DEFAULT_DB_ALIAS)
+
+    @cacheable_when_anonymous
+    def page_with_a_write_in_the_middle(request):
+        name = Partner.objects.get(pk=partner.pk).name
+        if name == "Second name":
+            with other.cursor() as cursor:
+                cursor.execute(
+                    "UPDATE partners_partner SET name = 'Third name' WHERE id = %s", [partner.pk]
+                )
+            other.commit()
+        return HttpResponse(name)
+
+    def get():
+        return anonymous_get(rf, page_with_a_write_in_the_middle, "/with-a-later-write/")
+
+    try:
+        other.connect()
+        other.set_autocommit(False)
+        assert get().content == b"First name"  # the first rendering: its tables now foreseen
+        Partner.objects.filter(pk=partner.pk).update(name="Second name")
+        with CaptureQueriesContext(connection) as queries:
+            assert get().content == b"Second name"
+        assert get().content == b"Third name"
+        assert get().content == b"Third name"
+    finally:
+        other.close()
+    statements = [query["sql"] for query in queries.captured_queries]
+    # The copy's check, the versions read first, the page's own query: no transaction.
+    assert len(statements) == 3, statements
+    assert not any("TRANSACTION" in sql or "SAVEPOINT" in sql for sql in statements)
+
+
+def test_a_rendering_that_reads_a_table_not_foreseen_is_shared_from_the_next_one(rf):
+    partner = PartnerFactory(name="Kept")
+    reads_more = {"milestones": False}
+
+    @cacheable_when_anonymous
+    def page_that_starts_reading_milestones(request):
+        text = Partner.objects.get(pk=partner.pk).name
+        if reads_more["milestones"]:
+            text += f" {len(list(MilestoneFactory._meta.model.objects.all()))} milestones"
+        return HttpResponse(text)
+
+    def get(path):
+        return anonymous_get(rf, page_that_starts_reading_milestones, path)
+
+    assert get("/a/").content == b"Kept"
+    reads_more["milestones"] = True
+    assert get("/b/").content == b"Kept 0 milestones"  # milestones not foreseen: not kept
+    MilestoneFactory()
+    assert get("/b/").content == b"Kept 1 milestones"  # rendered again, now kept
+    with CaptureQueriesContext(connection) as queries:
+        assert get("/b/").content == b"Kept 1 milestones"
+    assert len(queries) == 1  # the copy's check
