@@ -32,7 +32,6 @@ from .models import (
     holding_a_seat,
 )
 from .regions import Region, countries_in, region_for
-from .search import PartnerSearch
 from .tally import ALL_THEMES
 
 
@@ -89,7 +88,7 @@ def partners_filtered(filterset, filters: dict):
     partners = Partner.objects.all()
     for name, value in filters.items():
         if name == "q":
-            search = PartnerSearch.of(value)
+            search = filterset.search(value)
             partners = partners if search is None else partners.filter(search.condition())
         else:
             partners = filterset.filters[name].filter(partners, value)

@@ -20,7 +20,7 @@ from .models import (
     in_action_group,
 )
 from .regions import Region
-from .search import search_partners
+from .search import PartnerSearch
 
 
 class PartnerOrderingFilter(django_filters.OrderingFilter):
@@ -112,8 +112,20 @@ class PartnerFilterSet(BaseFilterSet):
         model = Partner
         fields = []
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._searches: dict[str, PartnerSearch | None] = {}
+
+    def search(self, value: str) -> PartnerSearch | None:
+        """The search for `value`, read once per filterset: the directory's facets, total and
+        page each filter by it, and reading a search costs a query (its corrections)."""
+        if value not in self._searches:
+            self._searches[value] = PartnerSearch.of(value)
+        return self._searches[value]
+
     def filter_q(self, queryset, name, value):
-        return search_partners(queryset, value)
+        search = self.search(value)
+        return queryset if search is None else search.ranked(queryset)
 
     def filter_region(self, queryset, name, value):
         return queryset.in_region(value)

@@ -297,6 +297,21 @@ def test_directory_runs_the_same_number_of_queries_for_5_and_200_partners(client
     assert queries() == few
 
 
+def test_a_search_reads_its_corrections_once_for_the_facets_the_total_and_the_page(client):
+    PartnerFactory(name="International Labour Organization")
+
+    def statements(data):
+        cache.clear()
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(LIST, data).status_code == 200
+        return [query["sql"] for query in captured.captured_queries]
+
+    statements({"q": "labour organisaton"})  # the first rendering reads the versions after
+    searched = statements({"q": "labour organisaton", "region": "europe"})
+
+    assert sum("partners_search_words(" in sql and "acronyms AS" in sql for sql in searched) == 1
+
+
 def test_directory_is_served_in_french_with_french_country_names(client):
     PartnerFactory(country="CH")
 
