@@ -325,6 +325,14 @@ class Partner(TimestampedModel):
             # The list in its own order: a deep page's ids are an index-only scan (the API's
             # deferred join, core/api/counting.py).
             models.Index(name="partner_name_id", fields=["name", "id"]),
+            # The filters' columns beside each id: a filtered directory's Action Group and seat
+            # counts, and its counts the tally does not keep, scan this index (15 MB at 100,000
+            # partners) rather than the partners' wide rows (180 MB).
+            models.Index(
+                fields=["id"],
+                include=["category", "country", "status", "relations", "themes", "joined_on"],
+                name="partner_filter_columns",
+            ),
             # The directory in French and in Spanish, in the names their readers see.
             *(
                 models.Index(name_order(language), F("id"), name=f"partner_name_{language}_id")
