@@ -12,7 +12,9 @@ from tests.factories import (
     MilestoneFactory,
     PartnerFactory,
     PathfinderCountryFactory,
+    PledgeFactory,
     RoadMapFactory,
+    SeatTermFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -58,6 +60,23 @@ def test_a_profile_shows_the_french_name_and_marks_the_english_description(clien
     assert "National Anti-Trafficking Agency" not in html
     assert '"name": "Agence nationale de lutte contre la traite"' in html
     assert '"description": "Protects victims."' in html
+
+
+def test_a_profile_marks_the_english_names_of_its_seat_and_of_a_pledges_event(client):
+    partner = PartnerFactory(slug="union", name="Union", name_fr="Syndicat")
+    SeatTermFactory(partner=partner, seat__constituency__name="Workers", seat__region="africa")
+    PledgeFactory(partner=partner, event__title="IV Global Conference", title="End it")
+    SeatTermFactory(
+        partner=partner,
+        seat__constituency__name="Employers",
+        seat__constituency__name_fr="Employeurs",
+    )
+
+    html = client.get("/fr/partners/union/").text
+
+    assert '<span lang="en">Workers</span> · Afrique' in html
+    assert '<span lang="en">IV Global Conference</span></a>' in html
+    assert "Employeurs" in html and '<span lang="en">Employeurs' not in html
 
 
 def test_an_english_page_marks_nothing_as_english(client, event):
