@@ -566,3 +566,27 @@ def test_countries_read_by_their_united_nations_short_names_in_every_language(
     assert viet_nam in profile
     assert not_un not in profile
     assert united_kingdom in directory
+
+
+def test_the_navigation_marks_the_section_of_each_page_in_each_language(client):
+    profile_url = PartnerFactory().get_absolute_url()
+
+    profile = client.get(profile_url).text
+    directory = client.get("/fr/partners/").text
+    events = client.get("/es/events/").text
+
+    assert 'href="/fr/partners/" class="is-active" aria-current="page"' in directory
+    assert 'href="/partners/" class="is-active" aria-current="true"' in profile
+    assert 'href="/es/events/" class="is-active" aria-current="page"' in events
+    assert 'href="/es/governance/" class="is-active"' not in events
+    # The footer is each page's own language too.
+    assert events.count('href="/es/join/"') == 2  # the navigation's and the footer's
+
+
+def test_the_navigation_marks_an_event_page_in_the_events_section(client):
+    event = EventFactory(slug="gcg-2019")
+
+    html = client.get(event.get_absolute_url()).text
+
+    assert 'href="/events/" class="is-active" aria-current="true"' in html
+    assert 'href="/governance/" class="is-active"' not in html
