@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from core.labels import choice_labels
 from core.models import (
     DatedModel,
     DatePrecision,
@@ -70,10 +71,15 @@ class Seat(TimestampedModel):
     def __str__(self):
         parts = [str(self.constituency)]
         if self.region:
-            parts.append(str(self.get_region_display()))
+            parts.append(self.region_label)
         if self.number > 1:
             parts.append(str(self.number))
         return " · ".join(parts)
+
+    @property
+    def region_label(self) -> str:
+        """The region's name in the active language ("" for a seat of every region)."""
+        return choice_labels(Region).get(self.region, "")
 
 
 @pghistory.track()

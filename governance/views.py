@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from core.caching import cacheable_when_anonymous
+from partners.models import partner_link_columns
 
 from .forms import AsOfForm
 from .models import Constituency, Event, EventKind, Office, OfficeTerm, Seat, SeatTerm
@@ -28,7 +29,7 @@ def gcg(request):
     if out_of_records:
         as_of = None
     on = as_of or today
-    offices = {t.office: t for t in OfficeTerm.objects.current(on=on).select_related("partner")}
+    offices = {t.office: t for t in _with_holder(OfficeTerm.objects.current(on=on))}
     meetings = Event.objects.filter(kind=EventKind.GCG_MEETING)
     context = {
         "form": form,
@@ -54,7 +55,7 @@ def _seats_by_constituency(on: datetime.date) -> list[tuple]:
     Each seat has `holders`: its terms current on `on`. The constituencies of paragraph 11 are
     recorded before any seat is: the page names them all, and says where none is recorded.
     """
-    holders = SeatTerm.objects.current(on=on).select_related("partner")
+    holders = _with_holder(SeatTerm.objects.current(on=on))
     seats = Seat.objects.prefetch_related(Prefetch("terms", queryset=holders, to_attr="holders"))
     constituencies = Constituency.objects.prefetch_related(
         Prefetch("seats", queryset=seats, to_attr="listed_seats")
@@ -62,9 +63,15 @@ def _seats_by_constituency(on: datetime.date) -> list[tuple]:
     return [(constituency, constituency.listed_seats) for constituency in constituencies]
 
 
+def _with_holder(terms):
+    """`terms` with the partner each is held by, read only as far as the page links it."""
+    own = [field.attname for field in terms.model._meta.concrete_fields]
+    return terms.select_related("partner").only(*own, *partner_link_columns())
+
+
 def _office_history(on: datetime.date) -> list[tuple]:
     """[(office label, [term, ...])]: the terms that had ended by `on`, latest first."""
-    past = OfficeTerm.objects.past(on=on).select_related("partner").order_by("office", "-end_date")
+    past = _with_holder(OfficeTerm.objects.past(on=on)).order_by("office", "-end_date")
     return [
         (Office(office).label, list(terms)) for office, terms in groupby(past, lambda t: t.office)
     ]

@@ -29,6 +29,7 @@ from core.translation import (
     OTHER_LANGUAGES,
     active_language,
     column,
+    columns,
     localized_text,
     translations,
 )
@@ -162,6 +163,13 @@ def name_order(language: str):
     if language == DEFAULT_LANGUAGE:
         return F("name")
     return Coalesce(NullIf(F(column("name", language)), Value("")), F("name"))
+
+
+def partner_link_columns(path: str = "partner") -> list[str]:
+    """The columns a link to the partner at `path` shows and needs (its name in each language,
+    its slug), for `only()` on records that join it: a partner's row is wide (three
+    descriptions), and a seat or office holder shows only its linked name."""
+    return [f"{path}__slug", *(f"{path}__{name}" for name in columns("name"))]
 
 
 class PartnerQuerySet(RegistryQuerySet):

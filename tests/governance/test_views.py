@@ -215,3 +215,31 @@ class TestGovernancePage(PublicPageTests):
     factory = SeatTermFactory
     defaults = {"end_date": None}
     text_field = "partner__name"
+
+
+def test_the_seat_rows_read_in_french_with_each_seats_region_number_and_holder(client):
+    workers = ConstituencyFactory(name="Workers", name_fr="Travailleurs")
+    first = SeatFactory(constituency=workers, region="africa", number=1)
+    second = SeatFactory(constituency=workers, region="africa", number=2)
+    SeatTermFactory(
+        seat=first,
+        partner=PartnerFactory(name="Union", name_fr="Syndicat"),
+        start_date=None,
+        end_date=None,
+    )
+    SeatTermFactory(
+        seat=second,
+        partner=PartnerFactory(name="Federation"),
+        start_date=datetime.date(2024, 3, 1),
+        end_date=None,
+    )
+
+    html = client.get("/fr" + GCG).content.decode()
+
+    rows = html[html.index("<caption>Travailleurs</caption>") :]
+    rows = rows[: rows.index("</table>")]
+    assert '<th scope="row">Afrique</th>' in rows
+    assert '<th scope="row">Afrique · 2</th>' in rows
+    assert ">Syndicat</a>" in rows and '<td data-label="Depuis">non disponible</td>' in rows
+    assert '<span lang="en">Federation</span></a>' in rows
+    assert "1 mars 2024" in rows and "en cours" in rows
