@@ -280,6 +280,7 @@ class Partner(TimestampedModel):
     )
     # What the directory's search matches and ranks by, stored so ranking need not compute it
     # per row. serialize=False: for the database only, so no page, export or fixture loads it.
+    # Both vectors are kept in the row, not in its TOAST table (storage MAIN, migration 0016).
     search_vector = models.GeneratedField(
         expression=SEARCH_VECTOR,
         output_field=SearchVectorField(),

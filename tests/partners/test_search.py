@@ -212,3 +212,20 @@ def test_a_typo_is_read_as_the_word_most_names_hold_among_those_one_slip_away():
     PartnerFactory(name="Cils Institute", acronym="CILS")
 
     assert PartnerSearch.of("cild").corrections == {"cild": ["child", "cils"]}
+
+
+def test_the_search_vectors_stay_in_the_partners_row_not_in_its_toast_table():
+    """Storage MAIN (migration partners/0016): a migration that re-creates a vector column (a new
+    generated expression) would silently give it back the default storage, and a broad search
+    would read every row's vector through the TOAST index again (docs/performance.md)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            SELECT attname, attstorage FROM pg_attribute
+            WHERE attrelid = 'partners_partner'::regclass
+                AND attname IN ('search_vector', 'search_name_vector')
+            """
+        )
+        storage = dict(cursor.fetchall())
+
+    assert storage == {"search_vector": "m", "search_name_vector": "m"}
