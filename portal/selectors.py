@@ -3,7 +3,8 @@
 import datetime
 import functools
 
-from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.db import connection
+from django.db.models import F, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from action_groups.models import ActionGroup, Membership
@@ -38,23 +39,22 @@ PROFILE_LISTS = {
 }
 
 
-def _held(relation: str) -> str:
-    return f"holds_{relation}"
-
-
 @functools.cache
-def _partners_with_lists_held() -> QuerySet[Partner]:
-    """Partners annotated, for each relation a profile lists, with whether it holds a row.
-
-    Built once: it depends on no request, and building its seven subqueries costs more than
-    running them.
-    """
-    flags = {}
+def _lists_held_sql() -> str:
+    """One query telling which of PROFILE_LISTS the partner `%(partner)s` holds rows of, one
+    EXISTS per list, written once from the models' tables: the ORM built the seven subqueries
+    anew for each profile, at a cost above running them (docs/performance.md, "Pages")."""
+    quote = connection.ops.quote_name
+    held = []
     for relation in PROFILE_LISTS:
-        field = Partner._meta.get_field(relation)
-        rows = field.related_model._base_manager.filter(**{field.field.name: OuterRef("pk")})
-        flags[_held(relation)] = Exists(rows)
-    return Partner.objects.annotate(**flags)
+        rel = Partner._meta.get_field(relation)
+        if rel.many_to_many:
+            # A milestone's responsible partners: the link table alone tells.
+            table, column = rel.through._meta.db_table, rel.field.m2m_reverse_name()
+        else:
+            table, column = rel.related_model._meta.db_table, rel.field.column
+        held.append(f"EXISTS (SELECT FROM {quote(table)} WHERE {quote(column)} = %(partner)s)")
+    return "SELECT " + ", ".join(held)
 
 
 def partner_profile(slug: str) -> dict | None:
@@ -62,17 +62,20 @@ def partner_profile(slug: str) -> dict | None:
     of PROFILE_LISTS (`memberships`, `pledges`...).
 
     Most of the partners a directory may list hold few of the seven (an identifier, rarely a
-    membership or a pledge): the partner's own query tells which ones hold rows, and only those
-    are read (docs/performance.md, "Pages").
+    membership or a pledge): one query tells which ones hold rows, and only those are read
+    (docs/performance.md, "Pages").
     """
-    partner = _partners_with_lists_held().filter(slug=slug).first()
+    partner = Partner.objects.filter(slug=slug).first()
     if partner is None:
         return None
+    with connection.cursor() as cursor:
+        cursor.execute(_lists_held_sql(), {"partner": partner.pk})
+        held = dict(zip(PROFILE_LISTS, cursor.fetchone(), strict=True))
     profile = {"partner": partner}
     for relation, rows in PROFILE_LISTS.items():
-        held = getattr(partner, _held(relation))
         field = Partner._meta.get_field(relation)
-        profile[relation] = list(rows().filter(**{field.field.name: partner})) if held else []
+        found = rows().filter(**{field.field.name: partner}) if held[relation] else ()
+        profile[relation] = list(found)
     return profile
 
 
