@@ -165,11 +165,27 @@ def name_order(language: str):
     return Coalesce(NullIf(F(column("name", language)), Value("")), F("name"))
 
 
+def partner_link_fields() -> list[str]:
+    """What a link to a partner shows (its name in each language) and needs (its slug): a
+    partner's row is wide (three descriptions), and a seat holder, a focal point or a milestone's
+    responsible partner shows only its linked name."""
+    return ["slug", *columns("name")]
+
+
 def partner_link_columns(path: str = "partner") -> list[str]:
-    """The columns a link to the partner at `path` shows and needs (its name in each language,
-    its slug), for `only()` on records that join it: a partner's row is wide (three
-    descriptions), and a seat or office holder shows only its linked name."""
-    return [f"{path}__slug", *(f"{path}__{name}" for name in columns("name"))]
+    """partner_link_fields() of the partner at `path`, for `only()` on records that join it."""
+    return [f"{path}__{name}" for name in partner_link_fields()]
+
+
+def partner_columns_beside_link(path: str) -> list[str]:
+    """The partner's other columns at `path`, for `defer()` where `only()` would also restrict
+    the record that joins it."""
+    shown = {"id", *partner_link_fields()}
+    return [
+        f"{path}__{field.attname}"
+        for field in Partner._meta.concrete_fields
+        if field.attname not in shown
+    ]
 
 
 class PartnerQuerySet(RegistryQuerySet):

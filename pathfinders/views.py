@@ -12,6 +12,7 @@ from core.caching import cacheable_when_anonymous
 from core.models import format_partial_date
 from core.translation import localized_text
 from governance.models import Event
+from partners.models import Partner, partner_columns_beside_link, partner_link_fields
 
 from .filters import PathfinderCountryFilterSet
 from .models import (
@@ -66,13 +67,15 @@ def pathfinder_list(request):
 def pathfinder_detail(request, iso2):
     if iso2 != iso2.lower():
         return redirect("pathfinders:pathfinder_detail", iso2=iso2.lower(), permanent=True)
-    milestones = Milestone.objects.prefetch_related("responsible_partners")
+    linked = Partner.objects.only(*partner_link_fields())
+    milestones = Milestone.objects.prefetch_related(Prefetch("responsible_partners", linked))
     queryset = (
         PathfinderCountry.objects.with_stage()
         .with_report_dates()
         .select_related("government")
+        .defer(*partner_columns_beside_link("government"))
         .prefetch_related(
-            "focal_points",
+            Prefetch("focal_points", linked),
             "annual_reports",
             Prefetch("stage_changes", queryset=StageChange.objects.select_related("event")),
             Prefetch("workshops", queryset=Event.objects.order_by(F("start_date").asc())),
