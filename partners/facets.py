@@ -14,7 +14,7 @@ filters in one query.
 from dataclasses import dataclass, field
 
 from django.db import connections
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Exists, OuterRef, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
 from core.labels import choice_labels, country_names
@@ -193,13 +193,26 @@ def total(filterset, filters: dict) -> int:
     return partners_filtered(filterset, filters).count()
 
 
-def _action_group_counts(filterset, filters: dict) -> list[tuple[str, str, int]]:
-    """(slug, name, members among the partners `filters` select today) of every Action Group."""
+# Up to about this many partners selected, the Action Group counts gather their ids first (a
+# hash of them); beyond, each current membership looks its own partner up by id, which costs the
+# same whatever the number selected (docs/performance.md, "Directory facets").
+GATHERED_MEMBERS = 2_000
+
+
+def _action_group_counts(filterset, filters: dict, among: int | None) -> list[tuple[str, str, int]]:
+    """(slug, name, members among the partners `filters` select today) of every Action Group;
+    `among`: how many partners `filters` select, if known (else they are gathered)."""
     groups = related_model(Partner, "memberships__group").objects
     members = current_condition(through="memberships")
     if filters:
-        members &= Q(memberships__partner__in=partners_filtered(filterset, filters).values("pk"))
-    groups = groups.annotate(n=Count("memberships__partner", filter=members, distinct=True))
+        selected = partners_filtered(filterset, filters)
+        if among is None or among <= GATHERED_MEMBERS:
+            members &= Q(memberships__partner__in=selected.values("pk"))
+        else:
+            members &= Q(Exists(selected.filter(pk=OuterRef("memberships__partner"))))
+    # A partner's memberships of one group never overlap (membership_no_overlap): each current
+    # one is a member once.
+    groups = groups.annotate(n=Count("memberships", filter=members))
     named = [(group.slug, localized_text(group, "name"), group.n) for group in groups]
     # In the page's language's names, as the reader sees them.
     return sorted(named, key=lambda group: (group[1].casefold(), group[0]))
@@ -264,7 +277,8 @@ def facets_and_total(filterset) -> tuple[list[Facet], int]:
     if seats_among is None:
         seats_among = total(filterset, without("gcg_seat_holder"))
     seats = _seat_counts(filterset, without("gcg_seat_holder"), seats_among)
-    groups = _action_group_counts(filterset, without("action_group"))
+    groups_among = shown if "action_group" not in filters else None
+    groups = _action_group_counts(filterset, without("action_group"), groups_among)
 
     facets = [
         Facet(

@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from core.testing.pages import PublicPageTests
+from partners import facets
 from partners.models import (
     ApplicationStatus,
     Category,
@@ -169,6 +170,31 @@ def test_action_group_and_seat_holder_facets_count_current_members_and_holders(c
     response = client.get(LIST, {"action_group": "supply-chains", "gcg_seat_holder": "false"})
 
     assert names(response) == [member.name]
+
+
+@pytest.mark.parametrize("gathered", [0, 1_000], ids=["looked-up-one-by-one", "gathered"])
+def test_action_group_counts_of_a_filtered_directory_count_its_current_members_once(
+    client, monkeypatch, gathered
+):
+    """However the selected partners are matched to the memberships (their ids gathered, or each
+    membership looking its partner up), a current member counts once, a past one not at all."""
+    monkeypatch.setattr(facets, "GATHERED_MEMBERS", gathered)
+    group = ActionGroupFactory(slug="migration")
+    academic, other_academic, government = (
+        PartnerFactory(category=Category.ACADEMIC),
+        PartnerFactory(category=Category.ACADEMIC),
+        PartnerFactory(category=Category.GOVERNMENT),
+    )
+    MembershipFactory(group=group, partner=academic, end_date=datetime.date(2019, 1, 1))
+    MembershipFactory(group=group, partner=academic, start_date=datetime.date(2019, 1, 1))
+    MembershipFactory(group=group, partner=other_academic, end_date=datetime.date(2020, 1, 1))
+    MembershipFactory(group=group, partner=government)
+
+    academics = client.get(LIST, {"category": "academic"})
+    searched = client.get(LIST, {"q": government.name})
+
+    assert facet(academics, "action_group") == {"migration": 1}
+    assert facet(searched, "action_group") == {"migration": 1}
 
 
 def test_newest_joined_first_puts_unknown_join_dates_last(client):
