@@ -826,3 +826,17 @@ def test_the_directory_is_in_the_order_of_the_names_its_reader_sees(client, pref
         )
 
         assert [name.replace("&#x27;", "'") for name in shown] == expected
+
+
+def test_the_page_links_mark_the_current_page_elide_the_far_ones_and_keep_the_filters(client):
+    PartnerFactory.create_batch(30, category=Category.ACADEMIC)
+
+    html = client.get("/fr" + LIST, {"category": "academic", "per_page": "10", "page": "2"}).text
+    nav = html[html.index('<nav class="pagination"') :]
+    nav = nav[: nav.index("</nav>")]
+
+    assert 'href="?category=academic&amp;per_page=10&amp;page=1" rel="prev"' in nav
+    assert 'href="?category=academic&amp;per_page=10&amp;page=3" rel="next"' in nav
+    assert '<span aria-current="page"><span class="visually-hidden">Page </span>2</span>' in nav
+    assert "Précédent" in nav and "Suivant" in nav
+    assert '<nav class="pagination" aria-label="Pages">' in html
