@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from core.caching import cacheable_when_anonymous
-from partners.models import partner_link_columns
+from partners.models import partner_columns_beside_link
 
 from .forms import AsOfForm
 from .models import Constituency, Event, EventKind, Office, OfficeTerm, Seat, SeatTerm
@@ -65,8 +65,7 @@ def _seats_by_constituency(on: datetime.date) -> list[tuple]:
 
 def _with_holder(terms):
     """`terms` with the partner each is held by, read only as far as the page links it."""
-    own = [field.attname for field in terms.model._meta.concrete_fields]
-    return terms.select_related("partner").only(*own, *partner_link_columns())
+    return terms.select_related("partner").defer(*partner_columns_beside_link("partner"))
 
 
 def _office_history(on: datetime.date) -> list[tuple]:

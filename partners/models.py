@@ -172,14 +172,9 @@ def partner_link_fields() -> list[str]:
     return ["slug", *columns("name")]
 
 
-def partner_link_columns(path: str = "partner") -> list[str]:
-    """partner_link_fields() of the partner at `path`, for `only()` on records that join it."""
-    return [f"{path}__{name}" for name in partner_link_fields()]
-
-
 def partner_columns_beside_link(path: str) -> list[str]:
-    """The partner's other columns at `path`, for `defer()` where `only()` would also restrict
-    the record that joins it."""
+    """The columns of the partner at `path` beyond partner_link_fields(), for `defer()` on the
+    records that join it (`only()` would restrict the joining record too)."""
     shown = {"id", *partner_link_fields()}
     return [
         f"{path}__{field.attname}"

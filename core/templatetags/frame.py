@@ -17,7 +17,7 @@ def site_nav(context) -> str:
     """The main navigation, its section marked (includes/nav.html)."""
     request = context.get("request")
     match = getattr(request, "resolver_match", None)
-    section = (match.namespace, match.url_name) if match else ("", "")
+    section = (match.namespace or "", match.url_name or "") if match else ("", "")
     return _rendered("includes/nav.html", get_language(), *section)
 
 
@@ -30,4 +30,4 @@ def site_footer() -> str:
 @functools.lru_cache(maxsize=512)
 def _rendered(template_name: str, language: str, ns: str = "", name: str = "") -> str:
     # Rendered in the language being served (the cache key's), with only what it depends on.
-    return mark_safe(render_to_string(template_name, {"ns": ns or "", "name": name or ""}))
+    return mark_safe(render_to_string(template_name, {"ns": ns, "name": name}))

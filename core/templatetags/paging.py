@@ -1,7 +1,9 @@
-"""A list's page links, rendered in Python: a dozen links each built by {% querystring %} and
-two translations were a twentieth of the directory's time (docs/performance.md, "Pages")."""
+"""A list's page links, rendered in Python: a dozen links, each built by the {% querystring %}
+tag's function with two translations, were a twentieth of the directory's time as a template
+(docs/performance.md, "Pages")."""
 
 from django import template
+from django.template.defaulttags import querystring
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -15,11 +17,9 @@ def pagination(context, page_obj, page_range=None) -> str:
     of `page_range` (paginator.get_elided_page_range(...)), every page by default."""
     if not page_obj.has_other_pages():
         return ""
-    query = context["request"].GET.copy()
 
     def address(number) -> str:
-        query["page"] = number
-        return escape(f"?{query.urlencode()}")
+        return escape(querystring(context, page=number))
 
     page = escape(_("Page"))
     items = []

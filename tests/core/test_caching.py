@@ -218,69 +218,67 @@ def test_a_page_that_reads_a_table_without_history_is_not_shared(rf):
     assert get().content == b"1 users"
 
 
+@pytest.fixture
+def other_connection():
+    """A second connection to the database, whose writes commit apart from the test's."""
+    other = connections.create_connection(DEFAULT_DB_ALIAS)
+    other.connect()
+    other.set_autocommit(False)
+    yield other
+    other.close()
+
+
+def rename_and_commit(connection_, partner, name: str) -> None:
+    with connection_.cursor() as cursor:
+        cursor.execute("UPDATE partners_partner SET name = %s WHERE id = %s", [name, partner.pk])
+    connection_.commit()
+
+
 @pytest.mark.django_db(transaction=True)
-def test_a_write_committed_while_a_page_renders_is_seen_by_the_next_reader(rf):
+def test_a_write_committed_while_a_page_renders_is_seen_by_the_next_reader(rf, other_connection):
     """The rendering and its versions share one snapshot: a copy is never kept under versions
     newer than its content."""
     partner = PartnerFactory(name="Old name")
-    other = connections.create_connection(DEFAULT_DB_ALIAS)
 
     @cacheable_when_anonymous
     def page_with_a_write_in_the_middle(request):
         name = Partner.objects.get(pk=partner.pk).name
         if name == "Old name":
-            with other.cursor() as cursor:
-                cursor.execute(
-                    "UPDATE partners_partner SET name = 'New name' WHERE id = %s", [partner.pk]
-                )
-            other.commit()
+            rename_and_commit(other_connection, partner, "New name")
         return HttpResponse(name)
 
     def get():
         return anonymous_get(rf, page_with_a_write_in_the_middle, "/with-a-concurrent-write/")
 
-    try:
-        other.connect()
-        other.set_autocommit(False)
-        assert get().content == b"Old name"
-        assert get().content == b"New name"
-    finally:
-        other.close()
+    assert get().content == b"Old name"
+    assert get().content == b"New name"
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_write_committed_while_a_later_rendering_runs_is_seen_by_the_next_reader(rf):
+def test_a_write_committed_while_a_later_rendering_runs_is_seen_by_the_next_reader(
+    rf, other_connection
+):
     """A view's later renderings read their versions first, outside a transaction: a write
     committed meanwhile makes the copy newer than its versions, so the next reader renders it
     anew."""
     partner = PartnerFactory(name="First name")
-    other = connections.create_connection(DEFAULT_DB_ALIAS)
 
     @cacheable_when_anonymous
     def page_with_a_write_in_the_middle(request):
         name = Partner.objects.get(pk=partner.pk).name
         if name == "Second name":
-            with other.cursor() as cursor:
-                cursor.execute(
-                    "UPDATE partners_partner SET name = 'Third name' WHERE id = %s", [partner.pk]
-                )
-            other.commit()
+            rename_and_commit(other_connection, partner, "Third name")
         return HttpResponse(name)
 
     def get():
         return anonymous_get(rf, page_with_a_write_in_the_middle, "/with-a-later-write/")
 
-    try:
-        other.connect()
-        other.set_autocommit(False)
-        assert get().content == b"First name"  # the first rendering: its tables now foreseen
-        Partner.objects.filter(pk=partner.pk).update(name="Second name")
-        with CaptureQueriesContext(connection) as queries:
-            assert get().content == b"Second name"
-        assert get().content == b"Third name"
-        assert get().content == b"Third name"
-    finally:
-        other.close()
+    assert get().content == b"First name"  # the first rendering: its tables now foreseen
+    Partner.objects.filter(pk=partner.pk).update(name="Second name")
+    with CaptureQueriesContext(connection) as queries:
+        assert get().content == b"Second name"
+    assert get().content == b"Third name"
+    assert get().content == b"Third name"
     statements = [query["sql"] for query in queries.captured_queries]
     # The copy's check, the versions read first, the page's own query: no transaction.
     assert len(statements) == 3, statements
