@@ -1,4 +1,5 @@
 from django.apps import AppConfig, apps
+from django.db.models.signals import post_migrate
 
 
 def updated_trigger():
@@ -27,7 +28,7 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401  (registers the deployment checks)
-        from .caching import register_ignored_table
+        from .caching import install_write_triggers, register_ignored_table
         from .counts import triggers as count_triggers
         from .models import TimestampedModel
 
@@ -38,6 +39,9 @@ class CoreConfig(AppConfig):
         triggers = [updated_trigger(), *count_triggers()]
         # A count follows the table it counts, which the same page reads (core/counts.py).
         register_ignored_table("core_rowcount")
+        # Every table a shared page may read counts its writes (core/writes.py): its triggers
+        # are (re)installed after each migrate, so a new model's table gets them too.
+        post_migrate.connect(install_write_triggers, sender=self, dispatch_uid="core.writes")
         for model in apps.get_models():
             if issubclass(model, TimestampedModel) and not model._meta.proxy:
                 for trigger in triggers:

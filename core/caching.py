@@ -1,11 +1,12 @@
-"""Shared copies of public pages, each kept as long as the tables it was rendered from stay as
-they were.
+"""Shared copies of public pages, each kept as long as what it was rendered from stays as it was.
 
-A copy records the tables its rendering read and the version of each: the newest history event
-id of the table (pghistory records every insert, update and delete, bulk and raw ones too, by
-trigger). A write therefore makes stale only the copies that read its table: an edit of a
-milestone leaves the directory's copies alone, an edit of a partner renews them. Nothing is
-declared per page, so a page that starts to read another table is kept right without a change.
+A copy records the columns its rendering read, table by table (every column a query names, and
+`*`, the table's rows), and how many writes had changed them: the database counts, by trigger,
+the writes that changed each column of each table (core/writes.py), bulk and raw ones too. A
+write therefore makes stale only the copies that read what it changed: an edit of a partner's
+description renews the profiles and the searches, which read descriptions, and leaves the
+directory's pages alone. Nothing is declared per page, so a page that starts to read another
+table or column is kept right without a change.
 """
 
 import re
@@ -26,56 +27,68 @@ from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from pghistory.core import event_models
 
-# A bound on staleness in case two writes commit out of the order of their history ids.
+from . import writes
+
+# A bound on how long a copy is kept, whatever happens.
 CACHE_SECONDS = 10 * 60
 
-# Tables without a history of their own whose rows derive from a tracked table (a tally kept by
-# the partners table's triggers): their version is that table's. Apps register theirs in ready().
-_derived: dict[str, str] = {}
+# Tables without a history of their own whose rows triggers keep from a tracked table (the
+# directory's tally): their writes are counted as every tracked table's. Apps register theirs in
+# ready().
+_kept: set[str] = set()
 # Tables whose rows never change what a page shows (the kept row counts, which follow the
 # tables counted, read in the same page).
 _ignored: set[str] = set()
 
 
-def register_derived_table(table: str, *, source: str) -> None:
-    """Version `table` (kept from `source` by triggers) by the history of `source`."""
-    _derived[table] = source
-    _forget_sources()
+def register_kept_table(table: str) -> None:
+    """Count the writes of `table` (kept by a tracked table's triggers), so pages may read it."""
+    _kept.add(table)
+    _forget_tables()
 
 
 def register_ignored_table(table: str) -> None:
     """Let a page read `table` without making its copy depend on it."""
     _ignored.add(table)
-    _forget_sources()
+    _forget_tables()
 
 
-def _forget_sources() -> None:
-    # _known_tables() is derived from _versions_of(): both are renewed together.
-    _versions_of.cache_clear()
+def _forget_tables() -> None:
+    _noted_tables.cache_clear()
     _known_tables.cache_clear()
 
 
 @cache_function
-def _versions_of() -> dict[str, str | None]:
-    """Each table a page may read: the history table that versions it, or None when its rows
-    cannot change a page. A table not in here makes a page unshareable."""
-    sources: dict[str, str | None] = {}
+def _noted_tables() -> frozenset[str]:
+    """The tables whose writes the database counts (core/writes.py): each tracked table, its
+    history (the change feed reads it) and the tables kept from them. A page that reads a table
+    neither noted nor ignored is not shared."""
+    tables = set(_kept)
     for event in event_models():
-        tracked = event.pgh_tracked_model._meta.db_table
-        sources[tracked] = event._meta.db_table
-        # The change feed reads the history itself.
-        sources[event._meta.db_table] = event._meta.db_table
-    for table, source in _derived.items():
-        sources[table] = sources[source]
-    for table in _ignored:
-        sources[table] = None
-    return sources
+        tables |= {event.pgh_tracked_model._meta.db_table, event._meta.db_table}
+    return frozenset(tables - _ignored)
+
+
+def install_write_triggers(using: str = DEFAULT_DB_ALIAS, **kwargs) -> None:
+    """Give every noted table its write-counting triggers: after each migrate (core/apps.py)."""
+    writes.install(sorted(_noted_tables()), using)
 
 
 @cache_function
 def _known_tables() -> frozenset[str]:
     names = {model._meta.db_table for model in apps.get_models(include_auto_created=True)}
-    return frozenset(names | set(_versions_of()))
+    return frozenset(names | _noted_tables() | _ignored)
+
+
+@cache_function
+def _columns_of(table: str, using: str = DEFAULT_DB_ALIAS) -> frozenset[str]:
+    """The columns of `table` (read from the database for a table without a model)."""
+    for model in apps.get_models(include_auto_created=True):
+        if model._meta.db_table == table:
+            return frozenset(f.column for f in model._meta.concrete_fields)
+    with connections[using].cursor() as cursor:
+        description = connections[using].introspection.get_table_description(cursor, table)
+    return frozenset(column.name for column in description)
 
 
 _WORD = re.compile(r"[a-z_][a-z0-9_$]*")
@@ -85,6 +98,19 @@ def tables_in(sql: str) -> set[str]:
     """The tables of the project that `sql` names (a column that shares a table's name would
     only make a copy more careful)."""
     return set(_WORD.findall(sql.lower())) & _known_tables()
+
+
+def columns_read(sql: str) -> set[tuple[str, str]]:
+    """(table, column) of each column `sql` may read: every column of a table it names whose
+    name it mentions anywhere, and `*` (the table's rows). More than it reads, never fewer."""
+    words = set(_WORD.findall(sql.lower()))
+    read = set()
+    for table in words & _known_tables():
+        if table in _ignored:
+            continue
+        read.add((table, writes.ROWS))
+        read |= {(table, column) for column in _columns_of(table) & words}
+    return read
 
 
 def newest_event_ids(event_tables: list[str], using: str = DEFAULT_DB_ALIAS) -> tuple:
@@ -104,30 +130,24 @@ def newest_event_ids(event_tables: list[str], using: str = DEFAULT_DB_ALIAS) -> 
 
 @dataclass(frozen=True)
 class Versions:
-    """The version of each history table behind a copy, and the day it was made on (what is
-    "current", a membership or a seat term, changes with the day)."""
+    """What a copy was rendered from: the columns it read, how many writes had changed them,
+    and the day (what is "current", a membership or a seat term, changes with the day)."""
 
     day: str
-    tables: tuple[str, ...]
-    ids: tuple
+    columns: tuple[tuple[str, str], ...]
+    writes: int
 
     @classmethod
-    def now(cls, tables: tuple[str, ...], using: str = DEFAULT_DB_ALIAS) -> "Versions":
-        ids = newest_event_ids(list(tables), using)
-        return cls(timezone.localdate().isoformat(), tables, ids)
-
-    def of(self, tables: tuple[str, ...]) -> "Versions":
-        """These versions of `tables` alone (each one of self.tables)."""
-        ids = dict(zip(self.tables, self.ids, strict=True))
-        return Versions(self.day, tables, tuple(ids[table] for table in tables))
+    def now(cls, columns: tuple[tuple[str, str], ...], using: str = DEFAULT_DB_ALIAS) -> "Versions":
+        return cls(timezone.localdate().isoformat(), columns, writes.total_writes(columns, using))
 
     def still_current(self) -> bool:
-        return self == Versions.now(self.tables)
+        return self == Versions.now(self.columns)
 
 
 def _version_string(event_tables: tuple[str, ...]) -> str:
-    versions = Versions.now(event_tables)
-    return ":".join([versions.day, *(str(i or 0) for i in versions.ids)])
+    ids = newest_event_ids(list(event_tables))
+    return ":".join([timezone.localdate().isoformat(), *(str(i or 0) for i in ids)])
 
 
 def data_version(*models: str) -> str:
@@ -144,32 +164,32 @@ def site_data_version() -> str:
 
 
 class _Reading(threading.local):
-    """The tables read by the rendering of a copy, in this thread."""
+    """What the rendering of a copy in this thread has read: its queries' SQL."""
 
     def __init__(self):
-        self.tables: set[str] | None = None
+        self.queries: list[str] | None = None
 
 
 _reading = _Reading()
 
 
-def _note_tables(execute, sql, params, many, context):
-    if _reading.tables is not None:
-        _reading.tables |= tables_in(sql)
+def _note_queries(execute, sql, params, many, context):
+    if _reading.queries is not None:
+        _reading.queries.append(sql)
     return execute(sql, params, many, context)
 
 
 @dataclass
 class Rendering:
-    """What `rendering_a_copy()` found: the versions of the tables read, or None when one of them
+    """What `rendering_a_copy()` found: the versions of what was read, or None when a table read
     has no version (the page must not be shared) or was not foreseen."""
 
     versions: Versions | None = None
     tables: set[str] = field(default_factory=set)
 
 
-# {reader: the history tables its renderings have read}: what the next rendering of the same
-# view reads, foreseen so that their versions can be read before it, in one query.
+# {reader: the noted tables its renderings have read}: what the next rendering of the same view
+# reads, foreseen so that their writes can be counted before it, in one query.
 _foreseen: dict[str, frozenset[str]] = {}
 
 
@@ -178,34 +198,37 @@ def rendering_a_copy(reader: str, using: str = DEFAULT_DB_ALIAS):
     """Run a rendering by `reader` (a view's name) whose result may be shared, and find the
     versions of what it read.
 
-    Which tables a rendering reads is known only once it has run. A reader's first rendering in
-    a process runs in one snapshot (REPEATABLE READ) with the reading of its versions, so a
-    write committed meanwhile cannot slip between them. Its later renderings foresee the tables
-    the earlier ones read and read their versions first, in one query and no transaction: a
-    write committed while one runs makes the copy newer than its versions, never older, so the
-    next reader finds it stale and renders it anew. A rendering that reads a table not foreseen
-    is not shared; the next one foresees it. Inside a transaction (a test), all share it.
+    What a rendering reads is known only once it has run. A reader's first rendering in a
+    process runs in one snapshot (REPEATABLE READ) with the counting of its writes, so a write
+    committed meanwhile cannot slip between them. Its later renderings foresee the tables the
+    earlier ones read and count their writes first, in one query and no transaction: a write
+    committed while one runs makes the copy newer than its versions, never older, so the next
+    reader finds it stale and renders it anew. A rendering that reads a table not foreseen is
+    not shared; the next one foresees it. Inside a transaction (a test), all share it.
     """
     connection = connections[using]
     found = Rendering()
     foreseen = _foreseen.get(reader)
-    outer, _reading.tables = _reading.tables, set()
+    outer, _reading.queries = _reading.queries, []
     try:
         with _one_snapshot(connection) if foreseen is None else nullcontext():
-            before = None if foreseen is None else Versions.now(tuple(sorted(foreseen)), using)
-            with connection.execute_wrapper(_note_tables):
+            day = timezone.localdate().isoformat()
+            before = None if foreseen is None else writes.writes_of(sorted(foreseen), using)
+            with connection.execute_wrapper(_note_queries):
                 yield found
-            found.tables = _reading.tables
-            sources = _versions_of()
-            if all(table in sources for table in found.tables):
-                history = {sources[table] for table in found.tables} - {None}
-                _foreseen[reader] = (foreseen or frozenset()) | history
+            read = set().union(*map(columns_read, _reading.queries))
+            found.tables = {table for table, _column in read}
+            noted = _noted_tables()
+            if found.tables <= noted:
+                _foreseen[reader] = (foreseen or frozenset()) | found.tables
+                columns = tuple(sorted(read))
                 if before is None:
-                    found.versions = Versions.now(tuple(sorted(history)), using)
-                elif history <= foreseen:
-                    found.versions = before.of(tuple(sorted(history)))
+                    found.versions = replace(Versions.now(columns, using), day=day)
+                elif found.tables <= foreseen:
+                    counted = sum(before.get(column, 0) for column in columns)
+                    found.versions = Versions(day, columns, counted)
     finally:
-        _reading.tables = outer
+        _reading.queries = outer
 
 
 @contextmanager
@@ -219,6 +242,9 @@ def _one_snapshot(connection):
         yield
 
 
+# Part of every copy's key: a change to what a copy holds (its Versions) leaves the copies of
+# the code before it unread.
+KEY_FORMAT = "2"
 # Long enough to spare a reader's repeated visits, short enough that an edit shows soon.
 PAGE_MAX_AGE = 60
 # Stands for the CSP nonce in a shared copy of a page. PostgreSQL text cannot hold a NUL, so no
@@ -270,6 +296,7 @@ def shared_key(request, *parts: str) -> str:
     return ":".join(
         [
             "shared",
+            KEY_FORMAT,
             translation.get_language(),
             timezone.get_current_timezone_name(),
             *parts,

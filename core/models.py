@@ -335,3 +335,22 @@ class RowCount(models.Model):
 
     def __str__(self):
         return f"{self.table_name}: {self.n:+d}"
+
+
+class ColumnWrite(models.Model):
+    """How many writes changed a column of a table (`*`: added or removed rows), kept by the
+    table's triggers (core/writes.py): a column's count is the sum of its rows here, so a shared
+    page copy can tell whether anything it read was written since."""
+
+    table_name = models.CharField(max_length=63)
+    column_name = models.CharField(max_length=63)
+    n = models.BigIntegerField()
+
+    class Meta:
+        verbose_name = "column write"
+        verbose_name_plural = "column writes"
+        ordering = ["table_name", "column_name", "id"]
+        indexes = [models.Index(fields=["table_name", "column_name"], name="column_write_column")]
+
+    def __str__(self):
+        return f"{self.table_name}.{self.column_name}: {self.n:+d}"

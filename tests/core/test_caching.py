@@ -17,6 +17,7 @@ from tests.factories import (
     PartnerFactory,
     PathfinderCountryFactory,
     RoadMapFactory,
+    SeatTermFactory,
     UserFactory,
 )
 
@@ -166,13 +167,47 @@ def test_a_write_to_a_table_a_page_does_not_read_leaves_its_copy(client):
     directory = reverse("partners:partner_list")
     client.get(directory), client.get(reverse("portal:home"))
 
-    # The directory does not show milestones; a profile shows the ones its partner is
-    # responsible for (so a milestone renews every profile's copy: tables, not rows).
+    # The directory does not show milestones.
     MilestoneFactory(road_map=road_map, title="A milestone no partner page shows")
     GlobalEstimateFactory()
 
     assert queries_for(client, directory) == 1
     assert queries_for(client, reverse("portal:home")) > 1  # it shows the estimates
+
+
+def test_an_edit_of_a_column_a_page_does_not_show_leaves_its_copy(client):
+    partner = PartnerFactory(name="Kept in the directory", website="https://example.org/")
+    term = SeatTermFactory(partner=partner)
+    directory, profile = reverse("partners:partner_list"), partner.get_absolute_url()
+    client.get(directory), client.get(profile)
+
+    # The directory's cards show no website, and it counts seat holders without their sources.
+    Partner.objects.filter(pk=partner.pk).update(website="https://example.org/new/")
+    type(term).objects.filter(pk=term.pk).update(source="https://example.org/minutes")
+
+    assert queries_for(client, directory) == 1
+    assert "https://example.org/new/" in client.get(profile).text
+
+
+def test_an_edit_of_a_column_a_page_shows_renews_its_copy(client):
+    partner = PartnerFactory(name="Listed under one name")
+    directory = reverse("partners:partner_list")
+    client.get(directory)
+
+    Partner.objects.filter(pk=partner.pk).update(name="Listed under another")
+
+    assert "Listed under another" in client.get(directory).text
+
+
+def test_a_search_is_renewed_by_an_edit_of_a_description_it_searches(client):
+    PartnerFactory(name="Quiet partner", description="Training inspectors")
+    partner = PartnerFactory(name="Other partner", description="Training inspectors")
+    url = reverse("partners:partner_list") + "?q=cocoa"
+    assert "Other partner" not in client.get(url).text
+
+    Partner.objects.filter(pk=partner.pk).update(description="Cocoa farms without child labour")
+
+    assert "Other partner" in client.get(url).text
 
 
 def test_a_bulk_update_renews_the_copies_of_the_pages_that_show_its_rows(client):

@@ -1,0 +1,180 @@
+"""Which columns of which tables the writes changed, counted by the database.
+
+A shared page copy (core/caching.py) must go stale when a write changes what it shows, and only
+then. A query's result depends only on the columns it names and on which rows the table holds:
+an edit of a partner's description cannot change a directory page that never reads the
+description. So every table a page may read has statement-level triggers that count, in
+`core_columnwrite`, the writes that changed each of its columns (an UPDATE: each column whose
+value changed in some row) and the writes that added or removed rows (INSERT, DELETE, TRUNCATE:
+the column `*`). Bulk writes, raw SQL and triggers' own writes are counted like any other.
+
+As with the row counts (core/counts.py), a write adds rows (table, column, 1) and never updates
+a shared one, so writers never wait for each other; the writer that gets the table's advisory
+lock first folds the table's rows into one per column. A column's count is the sum of its rows:
+it only grows, and a rolled-back write takes its rows with it. So the sum over the columns a copy
+read changes exactly when one of them was written since.
+"""
+
+from django.db import DEFAULT_DB_ALIAS, connections
+
+TABLE = "core_columnwrite"
+ROWS = "*"
+# The name of each trigger, and what it is after: (operation, transition table, function).
+TRIGGERS = {
+    "core_columnwrite_insert": ("INSERT", "NEW TABLE AS new_rows", "core_note_insert()"),
+    "core_columnwrite_delete": ("DELETE", "OLD TABLE AS old_rows", "core_note_delete()"),
+    "core_columnwrite_truncate": ("TRUNCATE", "", "core_note_rows()"),
+    "core_columnwrite_update": (
+        "UPDATE",
+        "OLD TABLE AS old_rows NEW TABLE AS new_rows",
+        "core_note_update('{key}')",
+    ),
+}
+
+# core_note_writes(table, relid, columns): counts one write of each of `columns` of `table`.
+# core_note_update(): the UPDATE trigger; TG_ARGV[0] is the table's primary key column, by which
+# the old and new rows are paired (a row whose key changed counts as removed and added).
+# core_note_insert(), core_note_delete(), core_note_rows(): the triggers of the other writes.
+FUNCTIONS_SQL = f"""
+CREATE OR REPLACE FUNCTION core_note_writes(tbl text, relid oid, cols text[]) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+    IF cols IS NULL OR cardinality(cols) = 0 THEN
+        RETURN;
+    END IF;
+    IF pg_try_advisory_xact_lock('{TABLE}'::regclass::oid::integer, relid::integer) THEN
+        WITH folded AS (DELETE FROM {TABLE} WHERE table_name = tbl RETURNING column_name, n),
+        added AS (
+            SELECT column_name, n FROM folded
+            UNION ALL SELECT column_name, 1 FROM unnest(cols) AS written(column_name)
+        )
+        INSERT INTO {TABLE} (table_name, column_name, n)
+        SELECT tbl, column_name, sum(n) FROM added GROUP BY column_name;
+    ELSE
+        INSERT INTO {TABLE} (table_name, column_name, n)
+        SELECT tbl, column_name, 1 FROM unnest(cols) AS written(column_name);
+    END IF;
+END;
+$$;
+
+CREATE OR REPLACE FUNCTION core_note_update() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    changed text[];
+    paired bigint;
+BEGIN
+    WITH pairs AS (
+        SELECT was.value AS was, now.value AS now
+        FROM (SELECT to_jsonb(o) AS value FROM old_rows o) AS was
+        JOIN (SELECT to_jsonb(n) AS value FROM new_rows n) AS now
+            ON was.value -> TG_ARGV[0] = now.value -> TG_ARGV[0]
+    )
+    SELECT
+        (SELECT array_agg(DISTINCT field.key) FROM pairs CROSS JOIN LATERAL jsonb_each(pairs.was)
+            AS field WHERE pairs.now -> field.key IS DISTINCT FROM field.value),
+        (SELECT count(*) FROM pairs)
+    INTO changed, paired;
+    IF paired < (SELECT count(*) FROM old_rows) THEN
+        changed := coalesce(changed, ARRAY[]::text[]) || '{ROWS}'::text;
+    END IF;
+    PERFORM core_note_writes(TG_TABLE_NAME, TG_RELID, changed);
+    RETURN NULL;
+END;
+$$;
+
+-- A statement that adds or removes no row (an upsert that found nothing to do) counts nothing.
+CREATE OR REPLACE FUNCTION core_note_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF EXISTS (SELECT FROM new_rows) THEN
+        PERFORM core_note_writes(TG_TABLE_NAME, TG_RELID, ARRAY['{ROWS}']);
+    END IF;
+    RETURN NULL;
+END;
+$$;
+
+CREATE OR REPLACE FUNCTION core_note_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF EXISTS (SELECT FROM old_rows) THEN
+        PERFORM core_note_writes(TG_TABLE_NAME, TG_RELID, ARRAY['{ROWS}']);
+    END IF;
+    RETURN NULL;
+END;
+$$;
+
+-- TRUNCATE, and an UPDATE of a table whose rows cannot be paired (no single-column key).
+CREATE OR REPLACE FUNCTION core_note_rows() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM core_note_writes(TG_TABLE_NAME, TG_RELID, ARRAY['{ROWS}']);
+    RETURN NULL;
+END;
+$$;
+"""
+
+DROP_FUNCTIONS_SQL = """
+DROP FUNCTION IF EXISTS core_note_rows();
+DROP FUNCTION IF EXISTS core_note_delete();
+DROP FUNCTION IF EXISTS core_note_insert();
+DROP FUNCTION IF EXISTS core_note_update();
+DROP FUNCTION IF EXISTS core_note_writes(text, oid, text[]);
+"""
+
+
+def install(tables: list[str], using: str = DEFAULT_DB_ALIAS) -> list[str]:
+    """Give each of `tables` that exists the counting triggers (again: idempotent); the tables
+    given them. A table without a single-column primary key counts every update as `*`."""
+    connection = connections[using]
+    quote = connection.ops.quote_name
+    installed = []
+    with connection.cursor() as cursor:
+        existing = set(connection.introspection.table_names(cursor))
+        for table in tables:
+            if table not in existing:
+                continue
+            key = connection.introspection.get_primary_key_column(cursor, table)
+            for name, (operation, referencing, function) in TRIGGERS.items():
+                if operation == "UPDATE" and not key:
+                    referencing, function = "", "core_note_rows()"
+                cursor.execute(
+                    f"CREATE OR REPLACE TRIGGER {name} AFTER {operation} ON {quote(table)} "
+                    f"{'REFERENCING ' + referencing if referencing else ''} FOR EACH STATEMENT "
+                    f"EXECUTE FUNCTION {function.format(key=key)}"
+                )
+            installed.append(table)
+    return installed
+
+
+def tables_with_triggers(using: str = DEFAULT_DB_ALIAS) -> set[str]:
+    """The tables that have every counting trigger."""
+    with connections[using].cursor() as cursor:
+        cursor.execute(
+            "SELECT tgrelid::regclass::text FROM pg_trigger WHERE tgname = ANY(%s) "
+            "GROUP BY 1 HAVING count(*) = %s",
+            [list(TRIGGERS), len(TRIGGERS)],
+        )
+        return {name.strip('"') for (name,) in cursor.fetchall()}
+
+
+def writes_of(tables: list[str], using: str = DEFAULT_DB_ALIAS) -> dict[tuple[str, str], int]:
+    """{(table, column): writes counted} of every column of `tables` written at least once."""
+    if not tables:
+        return {}
+    with connections[using].cursor() as cursor:
+        cursor.execute(
+            f"SELECT table_name, column_name, sum(n) FROM {TABLE} "
+            "WHERE table_name = ANY(%s) GROUP BY 1, 2",
+            [list(tables)],
+        )
+        return {(table, column): int(n) for table, column, n in cursor.fetchall()}
+
+
+def total_writes(columns: tuple[tuple[str, str], ...], using: str = DEFAULT_DB_ALIAS) -> int:
+    """How many writes changed one of `columns` ((table, column) pairs), in one query."""
+    if not columns:
+        return 0
+    tables, names = zip(*columns, strict=True)
+    with connections[using].cursor() as cursor:
+        cursor.execute(
+            f"SELECT coalesce(sum(n), 0) FROM {TABLE} "
+            "WHERE (table_name, column_name) IN (SELECT * FROM unnest(%s::text[], %s::text[]))",
+            [list(tables), list(names)],
+        )
+        return int(cursor.fetchone()[0])

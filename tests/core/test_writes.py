@@ -1,0 +1,116 @@
+"""The writes the database counts per column (core/writes.py), which shared page copies follow."""
+
+import pytest
+from django.db import connection, transaction
+
+from core.caching import _noted_tables, columns_read
+from core.writes import ROWS, tables_with_triggers, writes_of
+from partners.models import Partner
+from tests.factories import MilestoneFactory, PartnerFactory, SeatTermFactory
+
+pytestmark = pytest.mark.django_db
+
+PARTNERS = "partners_partner"
+
+
+def counted(table=PARTNERS) -> dict[str, int]:
+    return {column: n for (_table, column), n in writes_of([table]).items()}
+
+
+def difference(before: dict, after: dict) -> dict:
+    return {
+        column: after.get(column, 0) - before.get(column, 0)
+        for column in after
+        if after.get(column, 0) != before.get(column, 0)
+    }
+
+
+def test_every_table_a_shared_page_may_read_counts_its_writes():
+    with connection.cursor() as cursor:
+        existing = set(connection.introspection.table_names(cursor))
+
+    assert _noted_tables() & existing <= tables_with_triggers()
+    assert {PARTNERS, "partners_partnertally", "pathfinders_milestone"} <= tables_with_triggers()
+
+
+def test_an_edit_counts_only_the_columns_whose_value_changed():
+    partner = PartnerFactory(description="Training for labour inspectors")
+    before = counted()
+
+    Partner.objects.filter(pk=partner.pk).update(description="Research on child labour")
+
+    # The stored search vector follows the description; `updated` moves on every update.
+    assert difference(before, counted()) == {"description": 1, "search_vector": 1, "updated": 1}
+
+
+def test_a_bulk_update_counts_once_per_statement_and_column():
+    PartnerFactory.create_batch(5, category="academia")
+    before = counted()
+
+    Partner.objects.update(category="civil_society")
+
+    assert difference(before, counted()) == {"category": 1, "updated": 1}
+
+
+def test_inserts_and_deletes_count_as_the_rows_of_the_table():
+    before = counted()
+    partner = PartnerFactory()
+    partner.delete()
+
+    assert difference(before, counted())[ROWS] == 2
+
+
+def test_a_statement_that_writes_no_row_counts_nothing():
+    PartnerFactory()
+    before = counted()
+
+    Partner.objects.filter(pk=-1).update(name="Nobody")
+    Partner.objects.filter(pk=-1).delete()
+
+    assert counted() == before
+
+
+def test_a_rolled_back_write_is_not_counted():
+    partner = PartnerFactory()
+    before = counted()
+
+    with pytest.raises(RuntimeError), transaction.atomic():
+        Partner.objects.filter(pk=partner.pk).update(name="Never committed")
+        raise RuntimeError
+
+    assert counted() == before
+
+
+def test_the_counts_survive_being_folded():
+    partner = PartnerFactory()
+    for n in range(5):
+        Partner.objects.filter(pk=partner.pk).update(website=f"https://example.org/{n}")
+
+    # Each write folds the table's rows into one per column (it holds the advisory lock).
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM core_columnwrite WHERE table_name = %s AND column_name = %s",
+            [PARTNERS, "website"],
+        )
+        assert cursor.fetchone()[0] == 1
+    assert counted()["website"] >= 5
+
+
+def test_a_seat_term_and_a_milestone_count_in_their_own_tables():
+    term, milestone = SeatTermFactory(), MilestoneFactory()
+    seats, milestones = counted("governance_seatterm"), counted("pathfinders_milestone")
+
+    type(term).objects.filter(pk=term.pk).update(source="A new source")
+    type(milestone).objects.filter(pk=milestone.pk).update(title="A new title")
+
+    assert difference(seats, counted("governance_seatterm")) == {"source": 1, "updated": 1}
+    assert difference(milestones, counted("pathfinders_milestone")) == {"title": 1, "updated": 1}
+
+
+def test_a_query_reads_the_columns_it_names_and_the_rows_of_its_tables():
+    sql = str(Partner.objects.only("name").filter(category="academia").query)
+
+    read = columns_read(sql)
+
+    assert {(PARTNERS, ROWS), (PARTNERS, "name"), (PARTNERS, "category")} <= read
+    assert (PARTNERS, "description") not in read
