@@ -1,5 +1,5 @@
 from django.apps import AppConfig, apps
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_init, post_migrate
 
 
 def updated_trigger():
@@ -28,7 +28,7 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401  (registers the deployment checks)
-        from .caching import install_write_triggers, register_ignored_table
+        from .caching import install_write_triggers, note_record, register_ignored_table
         from .counts import triggers as count_triggers
         from .models import TimestampedModel
 
@@ -42,6 +42,8 @@ class CoreConfig(AppConfig):
         # Every table a shared page may read counts its writes (core/writes.py): its triggers
         # are (re)installed after each migrate, so a new model's table gets them too.
         post_migrate.connect(install_write_triggers, sender=self, dispatch_uid="core.writes")
+        # A shared copy follows the records it shows (core/caching.py).
+        post_init.connect(note_record, dispatch_uid="core.note_record")
         for model in apps.get_models():
             if issubclass(model, TimestampedModel) and not model._meta.proxy:
                 for trigger in triggers:

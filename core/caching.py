@@ -14,7 +14,7 @@ import threading
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from functools import cache as cache_function
-from functools import wraps
+from functools import lru_cache, wraps
 from hashlib import sha256
 
 from django.apps import apps
@@ -56,6 +56,7 @@ def register_ignored_table(table: str) -> None:
 def _forget_tables() -> None:
     _noted_tables.cache_clear()
     _known_tables.cache_clear()
+    columns_read.cache_clear()
 
 
 @cache_function
@@ -100,17 +101,71 @@ def tables_in(sql: str) -> set[str]:
     return set(_WORD.findall(sql.lower())) & _known_tables()
 
 
-def columns_read(sql: str) -> set[tuple[str, str]]:
-    """(table, column) of each column `sql` may read: every column of a table it names whose
-    name it mentions anywhere, and `*` (the table's rows). More than it reads, never fewer."""
-    words = set(_WORD.findall(sql.lower()))
-    read = set()
-    for table in words & _known_tables():
+def split_query(sql: str) -> tuple[str, str]:
+    """(what `sql` returns, how it chooses): its select list, and the rest (FROM, joins, WHERE,
+    GROUP BY, ORDER BY, LIMIT) with every subquery of the select list. A statement that is not
+    a plain SELECT is all choosing."""
+    upper = sql.upper()
+    if not upper.lstrip().startswith("SELECT"):
+        return "", sql
+    shown, chosen = [], []
+    depth, quote, start = 0, "", 0
+    sub_start, sub_depth = -1, 0
+    for i, char in enumerate(sql):
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char == "(":
+            depth += 1
+            if sub_start < 0 and upper[i + 1 :].lstrip().startswith("SELECT"):
+                sub_start, sub_depth = i, depth
+        elif char == ")":
+            if sub_start >= 0 and depth == sub_depth:
+                shown.append(sql[start:sub_start])
+                chosen.append(sql[sub_start : i + 1])
+                start, sub_start = i + 1, -1
+            depth -= 1
+        elif (
+            depth == 0
+            and sub_start < 0
+            and upper.startswith("FROM", i)
+            and sql[i - 1 : i].isspace()
+            and sql[i + 4 : i + 5].isspace()
+        ):
+            shown.append(sql[start:i])
+            chosen.append(sql[i:])
+            return "".join(shown), "".join(chosen)
+    shown.append(sql[start:])
+    return "".join(shown), "".join(chosen)
+
+
+# A view runs the same few statements again and again, with other parameters.
+@lru_cache(maxsize=4096)
+def columns_read(sql: str) -> tuple[frozenset[tuple[str, str]], frozenset[tuple[str, str]]]:
+    """(table, column) pairs of what `sql` may read: (those that choose its rows, those it only
+    returns). A column of a table the query names is read wherever its name is mentioned, and
+    every query chooses by `*`, the rows of its tables. More than it reads, never fewer."""
+    shown_text, chosen_text = split_query(sql.lower())
+    shown_words = set(_WORD.findall(shown_text))
+    chosen_words = set(_WORD.findall(chosen_text))
+    chosen, shown = set(), set()
+    for table in (shown_words | chosen_words) & _known_tables():
         if table in _ignored:
             continue
-        read.add((table, writes.ROWS))
-        read |= {(table, column) for column in _columns_of(table) & words}
-    return read
+        columns = _columns_of(table)
+        chosen.add((table, writes.ROWS))
+        chosen |= {(table, column) for column in columns & chosen_words}
+        shown |= {(table, column) for column in columns & shown_words - chosen_words}
+    return frozenset(chosen), frozenset(shown)
+
+
+@cache_function
+def _histories() -> dict[str, str]:
+    """{tracked table: its history table}."""
+    return {
+        event.pgh_tracked_model._meta.db_table: event._meta.db_table for event in event_models()
+    }
 
 
 def newest_event_ids(event_tables: list[str], using: str = DEFAULT_DB_ALIAS) -> tuple:
@@ -128,21 +183,99 @@ def newest_event_ids(event_tables: list[str], using: str = DEFAULT_DB_ALIAS) -> 
         return cursor.fetchone()
 
 
+Pairs = tuple[tuple[str, str], ...]
+
+
 @dataclass(frozen=True)
 class Versions:
-    """What a copy was rendered from: the columns it read, how many writes had changed them,
-    and the day (what is "current", a membership or a seat term, changes with the day)."""
+    """What a copy was rendered from, and the day (what is "current", a membership or a seat
+    term, changes with the day).
+
+    `columns`: what chose its rows (and what it read without records to follow), with `writes`,
+    how many writes had changed them: any new one makes the copy stale. `shown`: the columns it
+    only showed of rows it read as records, with `shown_writes`; `rows`: those records, each
+    history table with the ids read, and `newest`, the history's newest event before. A write
+    to a shown column makes the copy stale only if it wrote one of the rows shown: an edit of one
+    partner's description renews the directory page that shows that partner, and no other.
+    """
 
     day: str
-    columns: tuple[tuple[str, str], ...]
+    columns: Pairs
     writes: int
+    shown: Pairs = ()
+    shown_writes: int = 0
+    rows: tuple[tuple[str, tuple[int, ...]], ...] = ()
+    newest: tuple[int | None, ...] = ()
 
-    @classmethod
-    def now(cls, columns: tuple[tuple[str, str], ...], using: str = DEFAULT_DB_ALIAS) -> "Versions":
-        return cls(timezone.localdate().isoformat(), columns, writes.total_writes(columns, using))
+    def still_current(self, using: str = DEFAULT_DB_ALIAS) -> bool:
+        if self.day != timezone.localdate().isoformat():
+            return False
+        found = _measure(self.columns, self.shown, self.rows, using)
+        if found[0] != self.writes:
+            return False
+        # Ids grow: no event of the rows newer than the newest before means none since.
+        return found[1] == self.shown_writes or all(
+            now is None or (then is not None and now <= then)
+            for now, then in zip(found[2:], self.newest, strict=True)
+        )
 
-    def still_current(self) -> bool:
-        return self == Versions.now(self.columns)
+
+def _pairs_sql(pairs: Pairs) -> tuple[str, list]:
+    if not pairs:
+        return "SELECT 0", []
+    tables, columns = zip(*pairs, strict=True)
+    return (
+        f"SELECT coalesce(sum(n), 0) FROM {writes.TABLE} WHERE (table_name, column_name) IN "
+        "(SELECT * FROM unnest(%s::text[], %s::text[]))",
+        [list(tables), list(columns)],
+    )
+
+
+def _measure(columns: Pairs, shown: Pairs, rows, using: str) -> tuple:
+    """(writes of `columns`, writes of `shown`, the newest event of each of `rows`), one query."""
+    connection = connections[using]
+    quote = connection.ops.quote_name
+    parts, params = [], []
+    for pairs in (columns, shown):
+        sql, pairs_params = _pairs_sql(pairs)
+        parts.append(f"({sql})")
+        params += pairs_params
+    for history, ids in rows:
+        parts.append(f"(SELECT max(pgh_id) FROM {quote(history)} WHERE pgh_obj_id = ANY(%s))")
+        params.append(list(ids))
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(parts), params)
+        return tuple(None if n is None else int(n) for n in cursor.fetchone())
+
+
+def _counted_before(tables: list[str], using: str) -> tuple[dict, dict]:
+    """({(table, column): writes}, {history table: its newest event}) of `tables`, one query."""
+    connection = connections[using]
+    quote = connection.ops.quote_name
+    histories = [_histories()[table] for table in tables if table in _histories()]
+    newest = "".join(
+        f" UNION ALL SELECT {_literal(history)}, NULL, "
+        f"(SELECT max(pgh_id) FROM {quote(history)})::bigint"
+        for history in histories
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT table_name::text, column_name::text, sum(n)::bigint FROM {writes.TABLE} "
+            f"WHERE table_name = ANY(%s) GROUP BY 1, 2{newest}",
+            [list(tables)],
+        )
+        counted, events = {}, {}
+        for table, column, n in cursor.fetchall():
+            if column is None:
+                events[table] = n
+            else:
+                counted[(table, column)] = int(n)
+    return counted, events
+
+
+def _literal(table: str) -> str:
+    assert _WORD.fullmatch(table), table
+    return f"'{table}'"
 
 
 def _version_string(event_tables: tuple[str, ...]) -> str:
@@ -164,10 +297,11 @@ def site_data_version() -> str:
 
 
 class _Reading(threading.local):
-    """What the rendering of a copy in this thread has read: its queries' SQL."""
+    """What the rendering of a copy in this thread has read: each query's SQL, and the ids of
+    the records made from its rows, by table."""
 
     def __init__(self):
-        self.queries: list[str] | None = None
+        self.queries: list[tuple[str, dict[str, set]]] | None = None
 
 
 _reading = _Reading()
@@ -175,8 +309,64 @@ _reading = _Reading()
 
 def _note_queries(execute, sql, params, many, context):
     if _reading.queries is not None:
-        _reading.queries.append(sql)
+        _reading.queries.append((sql, {}))
     return execute(sql, params, many, context)
+
+
+def note_record(sender, instance, **kwargs):
+    """post_init (core/apps.py): a record made while a copy renders, from the last query's rows."""
+    if _reading.queries and instance.pk is not None:
+        table = instance._meta.concrete_model._meta.db_table
+        _reading.queries[-1][1].setdefault(table, set()).add(instance.pk)
+
+
+@dataclass
+class Read:
+    """What a rendering read: the parts of its Versions."""
+
+    columns: set = field(default_factory=set)
+    shown: set = field(default_factory=set)
+    rows: dict[str, set] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, queries) -> "Read":
+        read = cls()
+        for sql, records in queries:
+            chosen, shown = columns_read(sql)
+            read.columns |= chosen
+            for table, column in shown:
+                # The records of a table with history tell when they were written: the columns
+                # shown follow them. Columns read without records follow the whole table.
+                if records.get(table) and table in _histories():
+                    read.shown.add((table, column))
+                    read.rows.setdefault(table, set()).update(records[table])
+                else:
+                    read.columns.add((table, column))
+        read.shown -= read.columns
+        shown_tables = {table for table, _column in read.shown}
+        read.rows = {table: ids for table, ids in read.rows.items() if table in shown_tables}
+        return read
+
+    @property
+    def tables(self) -> set[str]:
+        return {table for table, _column in self.columns | self.shown}
+
+    def versions(self, day: str, counted: dict, events: dict) -> Versions:
+        """These reads' versions, from the writes `counted` and the newest `events` of the
+        tables' histories, both taken before the rendering (or in its snapshot)."""
+        columns, shown = tuple(sorted(self.columns)), tuple(sorted(self.shown))
+        rows = tuple(
+            (_histories()[table], tuple(sorted(ids))) for table, ids in sorted(self.rows.items())
+        )
+        return Versions(
+            day,
+            columns,
+            sum(counted.get(pair, 0) for pair in columns),
+            shown,
+            sum(counted.get(pair, 0) for pair in shown),
+            rows,
+            tuple(events.get(history) for history, _ids in rows),
+        )
 
 
 @dataclass
@@ -213,20 +403,17 @@ def rendering_a_copy(reader: str, using: str = DEFAULT_DB_ALIAS):
     try:
         with _one_snapshot(connection) if foreseen is None else nullcontext():
             day = timezone.localdate().isoformat()
-            before = None if foreseen is None else writes.writes_of(sorted(foreseen), using)
+            before = None if foreseen is None else _counted_before(sorted(foreseen), using)
             with connection.execute_wrapper(_note_queries):
                 yield found
-            read = set().union(*map(columns_read, _reading.queries))
-            found.tables = {table for table, _column in read}
-            noted = _noted_tables()
-            if found.tables <= noted:
+            read = Read.of(_reading.queries)
+            found.tables = read.tables
+            if found.tables <= _noted_tables():
                 _foreseen[reader] = (foreseen or frozenset()) | found.tables
-                columns = tuple(sorted(read))
                 if before is None:
-                    found.versions = replace(Versions.now(columns, using), day=day)
-                elif found.tables <= foreseen:
-                    counted = sum(before.get(column, 0) for column in columns)
-                    found.versions = Versions(day, columns, counted)
+                    before = _counted_before(sorted(found.tables), using)
+                if found.tables <= (foreseen or found.tables):
+                    found.versions = read.versions(day, *before)
     finally:
         _reading.queries = outer
 

@@ -164,17 +164,3 @@ def writes_of(tables: list[str], using: str = DEFAULT_DB_ALIAS) -> dict[tuple[st
             [list(tables)],
         )
         return {(table, column): int(n) for table, column, n in cursor.fetchall()}
-
-
-def total_writes(columns: tuple[tuple[str, str], ...], using: str = DEFAULT_DB_ALIAS) -> int:
-    """How many writes changed one of `columns` ((table, column) pairs), in one query."""
-    if not columns:
-        return 0
-    tables, names = zip(*columns, strict=True)
-    with connections[using].cursor() as cursor:
-        cursor.execute(
-            f"SELECT coalesce(sum(n), 0) FROM {TABLE} "
-            "WHERE (table_name, column_name) IN (SELECT * FROM unnest(%s::text[], %s::text[]))",
-            [list(tables), list(names)],
-        )
-        return int(cursor.fetchone()[0])

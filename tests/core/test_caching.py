@@ -199,6 +199,36 @@ def test_an_edit_of_a_column_a_page_shows_renews_its_copy(client):
     assert "Listed under another" in client.get(directory).text
 
 
+def test_an_edit_of_a_partner_renews_only_the_pages_that_show_it(client):
+    partners = [
+        PartnerFactory(name=f"Partner {n:02d}", description="Training inspectors") for n in range(30)
+    ]
+    first_page = reverse("partners:partner_list")  # 25 partners by name: 00 to 24
+    shown, elsewhere = partners[3], partners[29]
+    client.get(first_page), client.get(shown.get_absolute_url())
+
+    Partner.objects.filter(pk=elsewhere.pk).update(description="Research on child labour")
+
+    assert queries_for(client, first_page) == 1
+    assert queries_for(client, shown.get_absolute_url()) == 1
+    Partner.objects.filter(pk=shown.pk).update(description="Cocoa farms without child labour")
+    assert "Cocoa farms without child labour" in client.get(first_page).text
+    assert "Cocoa farms without child labour" in client.get(shown.get_absolute_url()).text
+
+
+def test_an_edit_of_a_milestone_renews_the_profiles_of_its_partners_only(client):
+    responsible, other = PartnerFactory(), PartnerFactory()
+    theirs = MilestoneFactory(title="Adopt the national action plan")
+    theirs.responsible_partners.add(responsible)
+    MilestoneFactory(title="Someone else's milestone").responsible_partners.add(other)
+    client.get(responsible.get_absolute_url()), client.get(other.get_absolute_url())
+
+    type(theirs).objects.filter(pk=theirs.pk).update(title="Adopt the revised action plan")
+
+    assert queries_for(client, other.get_absolute_url()) == 1
+    assert "Adopt the revised action plan" in client.get(responsible.get_absolute_url()).text
+
+
 def test_a_search_is_renewed_by_an_edit_of_a_description_it_searches(client):
     PartnerFactory(name="Quiet partner", description="Training inspectors")
     partner = PartnerFactory(name="Other partner", description="Training inspectors")

@@ -2,8 +2,10 @@
 
 import pytest
 from django.db import connection, transaction
+from django.db.models import Count, OuterRef, Subquery
 
-from core.caching import _noted_tables, columns_read
+from action_groups.models import Membership
+from core.caching import _noted_tables, columns_read, split_query
 from core.writes import ROWS, tables_with_triggers, writes_of
 from partners.models import Partner
 from tests.factories import MilestoneFactory, PartnerFactory, SeatTermFactory
@@ -107,10 +109,36 @@ def test_a_seat_term_and_a_milestone_count_in_their_own_tables():
     assert difference(milestones, counted("pathfinders_milestone")) == {"title": 1, "updated": 1}
 
 
-def test_a_query_reads_the_columns_it_names_and_the_rows_of_its_tables():
-    sql = str(Partner.objects.only("name").filter(category="academia").query)
+def test_a_query_chooses_by_the_columns_after_its_select_list_and_shows_the_others():
+    partners = Partner.objects.only("name", "description").filter(category="academia")
 
-    read = columns_read(sql)
+    chosen, shown = columns_read(str(partners.order_by("name").query))
 
-    assert {(PARTNERS, ROWS), (PARTNERS, "name"), (PARTNERS, "category")} <= read
-    assert (PARTNERS, "description") not in read
+    assert {(PARTNERS, ROWS), (PARTNERS, "category"), (PARTNERS, "name")} <= chosen
+    assert (PARTNERS, "description") in shown
+    assert (PARTNERS, "website") not in chosen | shown
+
+
+def test_a_subquery_of_the_select_list_chooses():
+    members = (
+        Membership.objects.filter(partner=OuterRef("pk"))
+        .values("partner")
+        .annotate(n=Count("*"))
+        .values("n")
+    )
+    partners = Partner.objects.annotate(members=Subquery(members)).only("name")
+    sql = str(partners.order_by("pk").query)
+
+    chosen, shown = columns_read(sql)
+
+    assert ("action_groups_membership", "partner_id") in chosen
+    assert (PARTNERS, "name") in shown
+
+
+def test_the_select_list_ends_at_its_own_from_not_a_quoted_one():
+    shown, chosen = split_query(
+        """SELECT "t"."a", 'FROM here' AS "b", (SELECT x FROM u) FROM "t" WHERE "t"."c" = 1"""
+    )
+
+    assert shown == """SELECT "t"."a", 'FROM here' AS "b", """ + " "
+    assert chosen.startswith("(SELECT x FROM u)") and 'WHERE "t"."c" = 1' in chosen

@@ -16,6 +16,8 @@ UNTRANSLATED = {
     ("core.ApiToken", "key_prefix"): "secret",
     ("core.ApiToken", "key_hash"): "secret",
     ("core.RowCount", "table_name"): "internal",
+    ("core.ColumnWrite", "table_name"): "internal",
+    ("core.ColumnWrite", "column_name"): "internal",
     ("partners.PartnerIdentifier", "scheme"): "a code",
     ("partners.PartnerIdentifier", "identifier"): "a code",
     ("partners.PartnerTally", "theme"): "internal",

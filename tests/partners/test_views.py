@@ -396,7 +396,10 @@ def margins_match_the_partners():
 def test_the_unfiltered_directory_counts_its_facets_without_reading_the_partners(client):
     PartnerFactory.create_batch(3, category="government", themes=["child_labour"])
 
-    captured = queries(client, {"per_page": "50"})
+    # The shared copy's versions name the tables it reads, the tally among them.
+    captured = [
+        q for q in queries(client, {"per_page": "50"}) if "core_columnwrite" not in q["sql"]
+    ]
 
     facet_queries = [q["sql"] for q in captured if "partners_partnermargin" in q["sql"]]
     assert facet_queries, "the facets come from the margins"
