@@ -24,7 +24,7 @@ from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.http import HttpResponse
 from django.utils import timezone, translation
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
 from pghistory.core import event_models
 
 from . import writes
@@ -208,74 +208,21 @@ class Versions:
     newest: tuple[int | None, ...] = ()
 
     def still_current(self, using: str = DEFAULT_DB_ALIAS) -> bool:
-        if self.day != timezone.localdate().isoformat():
-            return False
-        found = _measure(self.columns, self.shown, self.rows, using)
-        if found[0] != self.writes:
-            return False
-        # Ids grow: no event of the rows newer than the newest before means none since.
-        return found[1] == self.shown_writes or all(
-            now is None or (then is not None and now <= then)
-            for now, then in zip(found[2:], self.newest, strict=True)
+        return self.day == timezone.localdate().isoformat() and writes.copy_is_current(
+            self.columns,
+            self.writes,
+            self.shown,
+            self.shown_writes,
+            self.rows,
+            self.newest,
+            using,
         )
-
-
-def _pairs_sql(pairs: Pairs) -> tuple[str, list]:
-    if not pairs:
-        return "SELECT 0", []
-    tables, columns = zip(*pairs, strict=True)
-    return (
-        f"SELECT coalesce(sum(n), 0) FROM {writes.TABLE} WHERE (table_name, column_name) IN "
-        "(SELECT * FROM unnest(%s::text[], %s::text[]))",
-        [list(tables), list(columns)],
-    )
-
-
-def _measure(columns: Pairs, shown: Pairs, rows, using: str) -> tuple:
-    """(writes of `columns`, writes of `shown`, the newest event of each of `rows`), one query."""
-    connection = connections[using]
-    quote = connection.ops.quote_name
-    parts, params = [], []
-    for pairs in (columns, shown):
-        sql, pairs_params = _pairs_sql(pairs)
-        parts.append(f"({sql})")
-        params += pairs_params
-    for history, ids in rows:
-        parts.append(f"(SELECT max(pgh_id) FROM {quote(history)} WHERE pgh_obj_id = ANY(%s))")
-        params.append(list(ids))
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT " + ", ".join(parts), params)
-        return tuple(None if n is None else int(n) for n in cursor.fetchone())
 
 
 def _counted_before(tables: list[str], using: str) -> tuple[dict, dict]:
     """({(table, column): writes}, {history table: its newest event}) of `tables`, one query."""
-    connection = connections[using]
-    quote = connection.ops.quote_name
     histories = [_histories()[table] for table in tables if table in _histories()]
-    newest = "".join(
-        f" UNION ALL SELECT {_literal(history)}, NULL, "
-        f"(SELECT max(pgh_id) FROM {quote(history)})::bigint"
-        for history in histories
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT table_name::text, column_name::text, sum(n)::bigint FROM {writes.TABLE} "
-            f"WHERE table_name = ANY(%s) GROUP BY 1, 2{newest}",
-            [list(tables)],
-        )
-        counted, events = {}, {}
-        for table, column, n in cursor.fetchall():
-            if column is None:
-                events[table] = n
-            else:
-                counted[(table, column)] = int(n)
-    return counted, events
-
-
-def _literal(table: str) -> str:
-    assert _WORD.fullmatch(table), table
-    return f"'{table}'"
+    return writes.writes_before(tables, histories, using)
 
 
 def _version_string(event_tables: tuple[str, ...]) -> str:
@@ -511,11 +458,15 @@ def _share(request, response, versions: Versions | None) -> SharedPage | None:
         or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
     ):
         return None
-    page = SharedPage.of(response, versions)
     # Truthy only once the page has asked for its nonce (django-csp's lazy object).
     if request.csp_nonce:
-        page = replace(page, body=page.body.replace(str(request.csp_nonce).encode(), NONCE_MARK))
-    return page
+        page = SharedPage.of(response, versions)
+        return replace(page, body=page.body.replace(str(request.csp_nonce).encode(), NONCE_MARK))
+    # The body of every copy is the same: its ETag (ConditionalGetMiddleware's, computed here
+    # once) too, so a reader of the copy is not made to hash it again.
+    if not response.has_header("ETag"):
+        set_response_etag(response)
+    return SharedPage.of(response, versions)
 
 
 def _from_shared(request, page: SharedPage) -> HttpResponse:

@@ -15,6 +15,8 @@ it only grows, and a rolled-back write takes its rows with it. So the sum over t
 read changes exactly when one of them was written since.
 """
 
+import json
+
 from django.db import DEFAULT_DB_ALIAS, connections
 
 TABLE = "core_columnwrite"
@@ -109,6 +111,68 @@ END;
 $$;
 """
 
+# What a shared copy asks (core/caching.py), as functions so that PostgreSQL keeps their plans
+# for the connection: written as plain queries, planning them cost 0.9 ms of each 1.2.
+#
+# core_writes_before(tables, histories): the writes counted of each column of `tables`, and a
+# row (history, NULL, newest event id) for each of `histories`.
+# core_copy_is_current(...): whether a copy still holds (core.caching.Versions): no new write
+# of its choosing columns, and either none of its shown columns or none of its rows shown
+# (`ids`: a JSON array of id arrays, one per history) newer than `newest`.
+READING_SQL = f"""
+CREATE OR REPLACE FUNCTION core_writes_before(tables text[], histories text[])
+RETURNS TABLE (table_name text, column_name text, n bigint)
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+    history text;
+BEGIN
+    RETURN QUERY
+        SELECT w.table_name::text, w.column_name::text, sum(w.n)::bigint
+        FROM {TABLE} w WHERE w.table_name = ANY(tables) GROUP BY 1, 2;
+    FOREACH history IN ARRAY coalesce(histories, ARRAY[]::text[]) LOOP
+        RETURN QUERY EXECUTE format(
+            'SELECT %L::text, NULL::text, max(pgh_id)::bigint FROM %I', history, history
+        );
+    END LOOP;
+END;
+$$;
+
+CREATE OR REPLACE FUNCTION core_copy_is_current(
+    tables text[], columns text[], counted bigint,
+    shown_tables text[], shown_columns text[], shown_counted bigint,
+    histories text[], ids jsonb, newest bigint[]
+) RETURNS boolean LANGUAGE plpgsql STABLE AS $$
+DECLARE
+    found bigint;
+BEGIN
+    IF (SELECT coalesce(sum(w.n), 0) FROM {TABLE} w WHERE (w.table_name, w.column_name) IN
+            (SELECT * FROM unnest(tables, columns))) <> counted THEN
+        RETURN false;
+    END IF;
+    IF (SELECT coalesce(sum(w.n), 0) FROM {TABLE} w WHERE (w.table_name, w.column_name) IN
+            (SELECT * FROM unnest(shown_tables, shown_columns))) = shown_counted THEN
+        RETURN true;
+    END IF;
+    FOR i IN 1 .. coalesce(cardinality(histories), 0) LOOP
+        EXECUTE format('SELECT max(pgh_id) FROM %I WHERE pgh_obj_id = ANY($1)', histories[i])
+            INTO found
+            USING ARRAY(SELECT jsonb_array_elements_text(ids -> (i - 1))::bigint);
+        IF found IS NOT NULL AND (newest[i] IS NULL OR found > newest[i]) THEN
+            RETURN false;
+        END IF;
+    END LOOP;
+    RETURN true;
+END;
+$$;
+"""
+
+DROP_READING_SQL = """
+DROP FUNCTION IF EXISTS core_copy_is_current(
+    text[], text[], bigint, text[], text[], bigint, text[], jsonb, bigint[]
+);
+DROP FUNCTION IF EXISTS core_writes_before(text[], text[]);
+"""
+
 DROP_FUNCTIONS_SQL = """
 DROP FUNCTION IF EXISTS core_note_rows();
 DROP FUNCTION IF EXISTS core_note_delete();
@@ -151,6 +215,45 @@ def tables_with_triggers(using: str = DEFAULT_DB_ALIAS) -> set[str]:
             [list(TRIGGERS), len(TRIGGERS)],
         )
         return {name.strip('"') for (name,) in cursor.fetchall()}
+
+
+def writes_before(
+    tables: list[str], histories: list[str], using: str = DEFAULT_DB_ALIAS
+) -> tuple[dict[tuple[str, str], int], dict[str, int | None]]:
+    """({(table, column): writes counted} of `tables`, {history: its newest event}), one query."""
+    with connections[using].cursor() as cursor:
+        cursor.execute("SELECT * FROM core_writes_before(%s, %s)", [tables, histories])
+        counted, newest = {}, {}
+        for table, column, n in cursor.fetchall():
+            if column is None:
+                newest[table] = n
+            else:
+                counted[(table, column)] = int(n)
+    return counted, newest
+
+
+def copy_is_current(
+    columns, counted: int, shown, shown_counted: int, rows, newest, using: str = DEFAULT_DB_ALIAS
+) -> bool:
+    """Whether nothing a copy read was written since (core.caching.Versions), one query."""
+
+    def split(pairs):
+        return ([t for t, _c in pairs], [c for _t, c in pairs])
+
+    with connections[using].cursor() as cursor:
+        cursor.execute(
+            "SELECT core_copy_is_current(%s, %s, %s, %s, %s, %s, %s, %s::jsonb, %s::bigint[])",
+            [
+                *split(columns),
+                counted,
+                *split(shown),
+                shown_counted,
+                [history for history, _ids in rows],
+                json.dumps([list(ids) for _history, ids in rows]),
+                list(newest),
+            ],
+        )
+        return cursor.fetchone()[0]
 
 
 def writes_of(tables: list[str], using: str = DEFAULT_DB_ALIAS) -> dict[tuple[str, str], int]:
