@@ -59,8 +59,13 @@ class Role(models.TextChoices):
 class Membership(DatedModel):
     """A partner's membership of an Action Group, in a role, over a period."""
 
+    # Indexed with its members' periods (Meta.indexes), not alone.
     group = models.ForeignKey(
-        ActionGroup, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("group")
+        ActionGroup,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("group"),
+        db_index=False,
     )
     partner = models.ForeignKey(
         Partner, on_delete=models.PROTECT, related_name="memberships", verbose_name=_("partner")
@@ -72,6 +77,15 @@ class Membership(DatedModel):
         verbose_name = _("membership")
         verbose_name_plural = _("memberships")
         ordering = ["group", "role", "partner__name", "id"]
+        indexes = [
+            # The directory counts each group's current members: an index-only scan of its own
+            # entries (2.8 to 1.3 ms for 20 groups at 10,000 memberships, docs/performance.md).
+            models.Index(
+                fields=["group"],
+                include=["partner", "start_date", "end_date"],
+                name="membership_group_period",
+            ),
+        ]
         constraints = [
             *DatedModel.Meta.constraints,
             period_exclusion(
