@@ -93,6 +93,7 @@ def _columns_of(table: str, using: str = DEFAULT_DB_ALIAS) -> frozenset[str]:
 
 
 _WORD = re.compile(r"[a-z_][a-z0-9_$]*")
+_WINDOW = re.compile(r"\bOVER\s*\(", re.IGNORECASE)
 
 
 def tables_in(sql: str) -> set[str]:
@@ -104,9 +105,10 @@ def tables_in(sql: str) -> set[str]:
 def split_query(sql: str) -> tuple[str, str]:
     """(what `sql` returns, how it chooses): its select list, and the rest (FROM, joins, WHERE,
     GROUP BY, ORDER BY, LIMIT) with every subquery of the select list. A statement that is not
-    a plain SELECT is all choosing."""
+    a plain SELECT, or whose select list reads other rows than its own (a window, DISTINCT ON),
+    is all choosing."""
     upper = sql.upper()
-    if not upper.lstrip().startswith("SELECT"):
+    if not upper.lstrip().startswith("SELECT") or upper.lstrip().startswith("SELECT DISTINCT ON"):
         return "", sql
     shown, chosen = [], []
     depth, quote, start = 0, "", 0
@@ -135,9 +137,13 @@ def split_query(sql: str) -> tuple[str, str]:
         ):
             shown.append(sql[start:i])
             chosen.append(sql[i:])
-            return "".join(shown), "".join(chosen)
-    shown.append(sql[start:])
-    return "".join(shown), "".join(chosen)
+            break
+    else:
+        shown.append(sql[start:])
+    returned = "".join(shown)
+    if _WINDOW.search(returned):
+        return "", sql
+    return returned, "".join(chosen)
 
 
 # A view runs the same few statements again and again, with other parameters.

@@ -142,3 +142,15 @@ def test_the_select_list_ends_at_its_own_from_not_a_quoted_one():
 
     assert shown == """SELECT "t"."a", 'FROM here' AS "b", """ + " "
     assert chosen.startswith("(SELECT x FROM u)") and 'WHERE "t"."c" = 1' in chosen
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        'SELECT "t"."a", ROW_NUMBER() OVER (ORDER BY "t"."b") FROM "t"',
+        'SELECT DISTINCT ON ("t"."b") "t"."a" FROM "t" ORDER BY "t"."b"',
+        'WITH "w" AS (SELECT "t"."a" FROM "t") SELECT "w"."a" FROM "w"',
+    ],
+)
+def test_a_select_list_that_reads_other_rows_than_its_own_chooses(sql):
+    assert split_query(sql) == ("", sql)
