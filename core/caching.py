@@ -11,6 +11,7 @@ table or column is kept right without a change.
 
 import re
 import threading
+import time
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from functools import cache as cache_function
@@ -213,8 +214,12 @@ class Versions:
     rows: tuple[tuple[str, tuple[int, ...]], ...] = ()
     newest: tuple[int | None, ...] = ()
 
-    def still_current(self, using: str = DEFAULT_DB_ALIAS) -> bool:
-        return self.day == timezone.localdate().isoformat() and writes.copy_is_current(
+    def still_current(self, using: str = DEFAULT_DB_ALIAS) -> "Versions | None":
+        """These versions if nothing read was written since, with the writes of the shown
+        columns brought up to date (the rows shown were not among them); else None."""
+        if self.day != timezone.localdate().isoformat():
+            return None
+        shown_writes = writes.copy_is_current(
             self.columns,
             self.writes,
             self.shown,
@@ -222,6 +227,13 @@ class Versions:
             self.rows,
             self.newest,
             using,
+        )
+        if shown_writes is None:
+            return None
+        # The newest events stay those before the rendering: a later write of a row shown is
+        # newer still.
+        return (
+            self if shown_writes == self.shown_writes else replace(self, shown_writes=shown_writes)
         )
 
 
@@ -402,6 +414,8 @@ class SharedPage:
     versions: Versions | None = None
     # Whatever else the view needs back with the copy (the API's Last-Modified).
     extra: object = None
+    # When it was made (time.time()): it is kept CACHE_SECONDS from then, however refreshed.
+    made: float = field(default_factory=time.time)
 
     @classmethod
     def of(cls, response, versions: Versions | None = None, extra: object = None) -> "SharedPage":
@@ -446,11 +460,21 @@ def shared_key(request, *parts: str) -> str:
 
 
 def current_copy(key: str) -> SharedPage | None:
-    """The copy kept under `key`, if the tables it was rendered from have not changed since."""
+    """The copy kept under `key`, if nothing it was rendered from has changed since."""
     page = cache.get(key)
-    if isinstance(page, SharedPage) and page.versions is not None and page.versions.still_current():
-        return page
-    return None
+    if not isinstance(page, SharedPage) or page.versions is None:
+        return None
+    versions = page.versions.still_current()
+    if versions is None:
+        return None
+    if versions is not page.versions:
+        # Shown columns were written, not in the rows shown: keep the copy, checked at once
+        # from now on, for what is left of its time.
+        page = replace(page, versions=versions)
+        left = CACHE_SECONDS - (time.time() - page.made)
+        if left > 1:
+            cache.set(key, page, left)
+    return page
 
 
 def _share(request, response, versions: Versions | None) -> SharedPage | None:

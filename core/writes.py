@@ -118,7 +118,8 @@ $$;
 # row (history, NULL, newest event id) for each of `histories`.
 # core_copy_is_current(...): whether a copy still holds (core.caching.Versions): no new write
 # of its choosing columns, and either none of its shown columns or none of its rows shown
-# (`ids`: a JSON array of id arrays, one per history) newer than `newest`.
+# (`ids`: a JSON array of id arrays, one per history) newer than `newest`. It answers the
+# writes of the shown columns now, or NULL when the copy is stale.
 READING_SQL = f"""
 CREATE OR REPLACE FUNCTION core_writes_before(tables text[], histories text[])
 RETURNS TABLE (table_name text, column_name text, n bigint)
@@ -137,31 +138,36 @@ BEGIN
 END;
 $$;
 
-CREATE OR REPLACE FUNCTION core_copy_is_current(
+DROP FUNCTION IF EXISTS core_copy_is_current(
+    text[], text[], bigint, text[], text[], bigint, text[], jsonb, bigint[]
+);
+CREATE FUNCTION core_copy_is_current(
     tables text[], columns text[], counted bigint,
     shown_tables text[], shown_columns text[], shown_counted bigint,
     histories text[], ids jsonb, newest bigint[]
-) RETURNS boolean LANGUAGE plpgsql STABLE AS $$
+) RETURNS bigint LANGUAGE plpgsql STABLE AS $$
 DECLARE
+    shown_now bigint;
     found bigint;
 BEGIN
     IF (SELECT coalesce(sum(w.n), 0) FROM {TABLE} w WHERE (w.table_name, w.column_name) IN
             (SELECT * FROM unnest(tables, columns))) <> counted THEN
-        RETURN false;
+        RETURN NULL;
     END IF;
-    IF (SELECT coalesce(sum(w.n), 0) FROM {TABLE} w WHERE (w.table_name, w.column_name) IN
-            (SELECT * FROM unnest(shown_tables, shown_columns))) = shown_counted THEN
-        RETURN true;
+    SELECT coalesce(sum(w.n), 0) INTO shown_now FROM {TABLE} w
+    WHERE (w.table_name, w.column_name) IN (SELECT * FROM unnest(shown_tables, shown_columns));
+    IF shown_now = shown_counted THEN
+        RETURN shown_now;
     END IF;
     FOR i IN 1 .. coalesce(cardinality(histories), 0) LOOP
         EXECUTE format('SELECT max(pgh_id) FROM %I WHERE pgh_obj_id = ANY($1)', histories[i])
             INTO found
             USING ARRAY(SELECT jsonb_array_elements_text(ids -> (i - 1))::bigint);
         IF found IS NOT NULL AND (newest[i] IS NULL OR found > newest[i]) THEN
-            RETURN false;
+            RETURN NULL;
         END IF;
     END LOOP;
-    RETURN true;
+    RETURN shown_now;
 END;
 $$;
 """
@@ -234,8 +240,9 @@ def writes_before(
 
 def copy_is_current(
     columns, counted: int, shown, shown_counted: int, rows, newest, using: str = DEFAULT_DB_ALIAS
-) -> bool:
-    """Whether nothing a copy read was written since (core.caching.Versions), one query."""
+) -> int | None:
+    """The writes of a copy's shown columns now if nothing it read was written since
+    (core.caching.Versions), else None; one query."""
 
     def split(pairs):
         return ([t for t, _c in pairs], [c for _t, c in pairs])
@@ -254,16 +261,3 @@ def copy_is_current(
             ],
         )
         return cursor.fetchone()[0]
-
-
-def writes_of(tables: list[str], using: str = DEFAULT_DB_ALIAS) -> dict[tuple[str, str], int]:
-    """{(table, column): writes counted} of every column of `tables` written at least once."""
-    if not tables:
-        return {}
-    with connections[using].cursor() as cursor:
-        cursor.execute(
-            f"SELECT table_name, column_name, sum(n) FROM {TABLE} "
-            "WHERE table_name = ANY(%s) GROUP BY 1, 2",
-            [list(tables)],
-        )
-        return {(table, column): int(n) for table, column, n in cursor.fetchall()}

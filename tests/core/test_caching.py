@@ -9,7 +9,7 @@ from django.http import HttpResponse
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from core.caching import NONCE_MARK, cacheable_when_anonymous
+from core.caching import NONCE_MARK, cacheable_when_anonymous, rendering_a_copy
 from partners.models import Partner
 from tests.factories import (
     GlobalEstimateFactory,
@@ -370,3 +370,20 @@ def test_a_rendering_that_reads_a_table_not_foreseen_is_shared_from_the_next_one
     with CaptureQueriesContext(connection) as queries:
         assert get("/b/").content == b"Kept 1 milestones"
     assert len(queries) == 1  # the copy's check
+
+
+def test_a_copys_versions_follow_an_edit_of_a_row_it_does_not_show_and_not_one_it_shows():
+    shown, other = PartnerFactory(name="Shown"), PartnerFactory(name="Not shown")
+    with rendering_a_copy("tests.core.shown_and_other") as rendering:
+        list(Partner.objects.filter(pk=shown.pk).only("name", "description"))
+    versions = rendering.versions
+
+    Partner.objects.filter(pk=other.pk).update(description="Research on child labour")
+    brought_up_to_date = versions.still_current()
+
+    # Kept, and told the new count of writes, so its next check reads no rows.
+    assert brought_up_to_date is not None
+    assert brought_up_to_date.shown_writes > versions.shown_writes
+    assert brought_up_to_date.still_current() is brought_up_to_date
+    Partner.objects.filter(pk=shown.pk).update(description="Cocoa farms without child labour")
+    assert brought_up_to_date.still_current() is None

@@ -113,6 +113,17 @@ def test_the_cache_comes_back_to_redis_after_an_outage(redis_up, monkeypatch):
     assert cache.get("k") == "from redis"
 
 
+def test_the_cache_builds_one_redis_client_per_connection_pool_and_uses_it(redis_up):
+    from core.cache import ReusedRedisClient
+
+    # RedisCache makes its client from `_class`, a private attribute of Django's: if Django
+    # stops doing so, this fails rather than every call building a redis.Redis again.
+    assert isinstance(cache._cache, ReusedRedisClient)
+    assert cache._cache.get_client(write=True) is cache._cache.get_client(write=True)
+    cache.set("reused", "yes", 30)
+    assert cache.get("reused") == "yes"
+
+
 @pytest.fixture
 def database_down(client, monkeypatch):
     from django.db import OperationalError, connection

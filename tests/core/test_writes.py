@@ -6,7 +6,7 @@ from django.db.models import Count, OuterRef, Subquery
 
 from action_groups.models import Membership
 from core.caching import _noted_tables, columns_read, split_query
-from core.writes import ROWS, tables_with_triggers, writes_of
+from core.writes import ROWS, tables_with_triggers, writes_before
 from partners.models import Partner
 from tests.factories import MilestoneFactory, PartnerFactory, SeatTermFactory
 
@@ -16,7 +16,7 @@ PARTNERS = "partners_partner"
 
 
 def counted(table=PARTNERS) -> dict[str, int]:
-    return {column: n for (_table, column), n in writes_of([table]).items()}
+    return {column: n for (_table, column), n in writes_before([table], [])[0].items()}
 
 
 def difference(before: dict, after: dict) -> dict:
