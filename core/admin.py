@@ -5,7 +5,7 @@ from collections.abc import Callable
 
 from django.apps import apps
 from django.contrib import admin, messages
-from django.contrib.admin.utils import NotRelationField, get_fields_from_path
+from django.contrib.admin.utils import NotRelationField, flatten_fieldsets, get_fields_from_path
 from django.contrib.postgres.constraints import ExclusionConstraint
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -91,10 +91,18 @@ class TranslatedFieldsMixin:
         translated = translated_fields(self.model)
         if not translated:
             return super().get_fieldsets(request, obj)
-        return [
+        fieldsets = [
             (name, {**options, "fields": _with_translations(options["fields"], translated)})
             for name, options in super().get_fieldsets(request, obj)
         ]
+        if self._view_only(request, obj):
+            # Read only, a field is labelled by its model ("Name"), beside "Name (French)":
+            # the English one shows as itself, labelled with its language as the form does.
+            fieldsets = [
+                (name, {**options, "fields": _english_shown(self.model, options["fields"])})
+                for name, options in fieldsets
+            ]
+        return fieldsets
 
     def get_readonly_fields(self, request, obj=None):
         # A field kept read-only (a stage change's decision) keeps its translations read-only.
@@ -103,16 +111,54 @@ class TranslatedFieldsMixin:
         copies = [column(name, language) for name in translated for language in OTHER_LANGUAGES]
         return readonly + [name for name in copies if name not in readonly]
 
+    def get_formset(self, request, obj=None, **kwargs):
+        # An inline's form: the fields, not what a view-only page shows in their place.
+        if "fields" not in kwargs:
+            fields = flatten_fieldsets(self.get_fieldsets(request, obj))
+            kwargs["fields"] = [name for name in fields if isinstance(name, str)]
+        return super().get_formset(request, obj, **kwargs)
+
+    def _view_only(self, request, obj) -> bool:
+        return obj is not None and not self.has_change_permission(request, obj)
+
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
         if formfield is not None and db_field.name in translated_fields(self.model):
             # Beside "name (French)" and "name (Spanish)", the English one says its language too.
-            formfield.label = format_lazy(
-                "{} ({})",
-                capfirst(db_field.verbose_name),
-                language_label(DEFAULT_LANGUAGE),
-            )
+            formfield.label = english_label(db_field)
         return formfield
+
+
+def english_label(field):
+    """ "Name (English)": a translatable field's English column, as it sits beside the others."""
+    return format_lazy("{} ({})", capfirst(field.verbose_name), language_label(DEFAULT_LANGUAGE))
+
+
+_ENGLISH_SHOWN: dict[tuple[type, str], Callable] = {}
+
+
+def _english_shown(model, fields) -> list:
+    """`fields` with each translatable field's English column shown by a callable labelled
+    english_label(), as read-only fields of a view-only page are."""
+    translated = translated_fields(model)
+
+    def shown(name):
+        if name not in translated:
+            return name
+        if (model, name) not in _ENGLISH_SHOWN:
+
+            @admin.display(description=english_label(model._meta.get_field(name)))
+            def english(obj, name=name):
+                return getattr(obj, name)
+
+            english.__name__ = name
+            _ENGLISH_SHOWN[(model, name)] = english
+        return _ENGLISH_SHOWN[(model, name)]
+
+    return [
+        shown(line) if isinstance(line, str) else tuple(shown(name) for name in line)
+        for line in fields
+    ]
 
 
 class MissingTranslationFilter(admin.SimpleListFilter):

@@ -226,19 +226,25 @@ def test_every_admin_of_a_model_with_translations_offers_the_missing_translation
 
 @pytest.mark.django_db
 def test_a_viewer_sees_the_translations_read_only(viewer_client):
-    partner = f.PartnerFactory(name_fr="Ministère du Travail")
-    road_map = f.MilestoneFactory(title_fr="Adopter la liste").road_map
+    partner = f.PartnerFactory(name="Ministry of Labour", name_fr="Ministère du Travail")
+    road_map = f.MilestoneFactory(title="Adopt the list", title_fr="Adopter la liste").road_map
 
     partner_page = viewer_client.get(reverse("admin:partners_partner_change", args=[partner.pk]))
     road_map_page = viewer_client.get(
         reverse("admin:pathfinders_roadmap_change", args=[road_map.pk])
     )
 
-    assert {"name", "name_fr", "name_es"} <= set(partner_page.context["adminform"].readonly_fields)
+    readonly = partner_page.context["adminform"].readonly_fields
+    assert {"name_fr", "name_es"} <= set(readonly)
     assert 'name="name_fr"' not in partner_page.content.decode()
     assert "Ministère du Travail" in partner_page.content.decode()
     assert 'name="milestones-0-title_fr"' not in road_map_page.content.decode()
     assert "Adopter la liste" in road_map_page.content.decode()
+    # The English text is labelled with its language, as beside "Name (French)" in the form.
+    for page, english in ((partner_page, "Ministry of Labour"), (road_map_page, "Adopt the list")):
+        assert english in page.content.decode()
+    assert "Name (English)" in partner_page.content.decode()
+    assert "Title (English)" in road_map_page.content.decode()
 
 
 @pytest.mark.django_db
