@@ -189,15 +189,17 @@ DROP FUNCTION IF EXISTS core_note_writes(text, oid, text[]);
 
 
 def install(tables: list[str], using: str = DEFAULT_DB_ALIAS) -> list[str]:
-    """Give each of `tables` that exists the counting triggers (again: idempotent); the tables
-    given them. A table without a single-column primary key counts every update as `*`."""
+    """Give each of `tables` that exists and lacks them the counting triggers; the tables given
+    them. One query when all have them (after each migrate, and each flush of a test). A table
+    without a single-column primary key counts every update as `*`."""
     connection = connections[using]
     quote = connection.ops.quote_name
     installed = []
+    done = tables_with_triggers(using)
     with connection.cursor() as cursor:
         existing = set(connection.introspection.table_names(cursor))
         for table in tables:
-            if table not in existing:
+            if table not in existing or table in done:
                 continue
             key = connection.introspection.get_primary_key_column(cursor, table)
             for name, (operation, referencing, function) in TRIGGERS.items():

@@ -35,6 +35,12 @@ def test_every_table_a_shared_page_may_read_counts_its_writes():
     assert {PARTNERS, "partners_partnertally", "pathfinders_milestone"} <= tables_with_triggers()
 
 
+def test_installing_again_leaves_the_tables_that_have_their_triggers():
+    from core.writes import install
+
+    assert install(sorted(_noted_tables())) == []
+
+
 def test_an_edit_counts_only_the_columns_whose_value_changed():
     partner = PartnerFactory(description="Training for labour inspectors")
     before = counted()
