@@ -149,7 +149,8 @@ def _english_shown(model, fields) -> list:
 
             @admin.display(description=english_label(model._meta.get_field(name)))
             def english(obj, name=name):
-                return getattr(obj, name)
+                # A read-only model field shows the site's "-" for no text: so does this.
+                return getattr(obj, name) or admin.site.empty_value_display
 
             english.__name__ = name
             _ENGLISH_SHOWN[(model, name)] = english
