@@ -1,12 +1,13 @@
 """Shared copies of public pages, each kept as long as what it was rendered from stays as it was.
 
-A copy records the columns its rendering read, table by table (every column a query names, and
-`*`, the table's rows), and how many writes had changed them: the database counts, by trigger,
-the writes that changed each column of each table (core/writes.py), bulk and raw ones too. A
-write therefore makes stale only the copies that read what it changed: an edit of a partner's
-description renews the profiles and the searches, which read descriptions, and leaves the
-directory's pages alone. Nothing is declared per page, so a page that starts to read another
-table or column is kept right without a change.
+The database counts, by trigger, the writes that changed each column of each table
+(core/writes.py), bulk and raw ones too. A copy records, from the SQL its rendering ran, the
+columns that chose its rows (and `*`, the rows of its tables) and the columns it only showed;
+and, from the records it made, which rows it showed. A write therefore makes stale only the
+copies that show what it changed: an edit of a partner's description renews that partner's
+profile, the directory page that lists it and the searches (which choose by descriptions), and
+leaves every other page alone. Nothing is declared per page, so a page that starts to read
+another table or column is kept right without a change.
 """
 
 import re
@@ -95,12 +96,6 @@ def _columns_of(table: str, using: str = DEFAULT_DB_ALIAS) -> frozenset[str]:
 
 _WORD = re.compile(r"[a-z_][a-z0-9_$]*")
 _WINDOW = re.compile(r"\bOVER\s*\(", re.IGNORECASE)
-
-
-def tables_in(sql: str) -> set[str]:
-    """The tables of the project that `sql` names (a column that shares a table's name would
-    only make a copy more careful)."""
-    return set(_WORD.findall(sql.lower())) & _known_tables()
 
 
 def split_query(sql: str) -> tuple[str, str]:
