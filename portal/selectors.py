@@ -3,8 +3,10 @@
 import datetime
 import functools
 
+from django.contrib.postgres.fields import ArrayField
 from django.db import connection
-from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models import BooleanField, F, Prefetch, Q, QuerySet
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from action_groups.models import ActionGroup, Membership
@@ -41,10 +43,12 @@ PROFILE_LISTS = {
 
 @functools.cache
 def _lists_held_sql() -> str:
-    """One query telling which of PROFILE_LISTS the partner `%(partner)s` holds rows of, one
-    EXISTS per list, written once from the models' tables: the ORM built the seven subqueries
-    anew for each profile, at a cost above running them (docs/performance.md, "Pages")."""
+    """An array telling which of PROFILE_LISTS the partner of the row holds rows of, one EXISTS
+    per list, written once from the models' tables and read with the partner's row: the ORM
+    built the seven subqueries anew for each profile, at a cost above running them, and a query
+    of their own cost a round trip (docs/performance.md, "Pages")."""
     quote = connection.ops.quote_name
+    partner_id = f"{quote(Partner._meta.db_table)}.{quote(Partner._meta.pk.column)}"
     held = []
     for relation in PROFILE_LISTS:
         rel = Partner._meta.get_field(relation)
@@ -53,8 +57,8 @@ def _lists_held_sql() -> str:
             table, column = rel.through._meta.db_table, rel.field.m2m_reverse_name()
         else:
             table, column = rel.related_model._meta.db_table, rel.field.column
-        held.append(f"EXISTS (SELECT FROM {quote(table)} WHERE {quote(column)} = %(partner)s)")
-    return "SELECT " + ", ".join(held)
+        held.append(f"EXISTS (SELECT FROM {quote(table)} WHERE {quote(column)} = {partner_id})")
+    return "ARRAY[" + ", ".join(held) + "]"
 
 
 def partner_profile(slug: str) -> dict | None:
@@ -62,15 +66,14 @@ def partner_profile(slug: str) -> dict | None:
     of PROFILE_LISTS (`memberships`, `pledges`...).
 
     Most of the partners a directory may list hold few of the seven (an identifier, rarely a
-    membership or a pledge): one query tells which ones hold rows, and only those are read
-    (docs/performance.md, "Pages").
+    membership or a pledge): the partner's row says which ones hold rows, and only those are
+    read (docs/performance.md, "Pages").
     """
-    partner = Partner.objects.filter(slug=slug).first()
+    held_sql = RawSQL(_lists_held_sql(), (), output_field=ArrayField(BooleanField()))
+    partner = Partner.objects.filter(slug=slug).annotate(lists_held=held_sql).first()
     if partner is None:
         return None
-    with connection.cursor() as cursor:
-        cursor.execute(_lists_held_sql(), {"partner": partner.pk})
-        held = dict(zip(PROFILE_LISTS, cursor.fetchone(), strict=True))
+    held = dict(zip(PROFILE_LISTS, partner.lists_held, strict=True))
     profile = {"partner": partner}
     for relation, rows in PROFILE_LISTS.items():
         field = Partner._meta.get_field(relation)
