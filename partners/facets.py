@@ -11,11 +11,14 @@ several themes) they are counted over the matching partners, every facet that sh
 filters in one query.
 """
 
+import datetime
+import functools
 from dataclasses import dataclass, field
 
 from django.db import connections
 from django.db.models import Count, Exists, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.labels import choice_labels, country_names
@@ -200,6 +203,26 @@ def total(filterset, filters: dict) -> int:
 GATHERED_MEMBERS = 2_000
 
 
+@functools.lru_cache(maxsize=2)
+def _unfiltered_sql(on: datetime.date) -> tuple[tuple[str, tuple], tuple[str, tuple]]:
+    """The SQL (and parameters) of the unfiltered directory's Action Group and seat holder
+    counts on `on`, built by the ORM once a day per process: building them cost 1.8 ms a
+    request, twice running them (docs/performance.md, "Directory facets and sorting").
+
+    Each group counts its own current memberships (an index-only scan of its few hundred)
+    rather than one aggregate over every membership: 7.4 to 1.1 ms at 100,000 partners.
+    """
+    members = related_model(Partner, "memberships")._base_manager.filter(
+        current_condition(on), group=OuterRef("pk")
+    )
+    counted = members.order_by().values("group").annotate(n=Count("*")).values("n")
+    groups = related_model(Partner, "memberships__group").objects.only("slug", *columns("name"))
+    groups = groups.annotate(n=Coalesce(Subquery(counted), 0))
+    holders = Partner.objects.filter(holding_a_seat(on)).order_by().values("pk").query
+    sql, params = holders.sql_with_params()
+    return groups.query.sql_with_params(), (f"SELECT count(*) FROM ({sql}) AS holders", params)
+
+
 def _action_group_counts(filterset, filters: dict, among: int | None) -> list[tuple[str, str, int]]:
     """(slug, name, members among the partners `filters` select today) of every Action Group;
     `among`: how many partners `filters` select, if known (else they are gathered).
@@ -207,15 +230,9 @@ def _action_group_counts(filterset, filters: dict, among: int | None) -> list[tu
     A partner's memberships of one group never overlap (membership_no_overlap): each current
     one is one member.
     """
-    groups = related_model(Partner, "memberships__group").objects.only("slug", *columns("name"))
+    groups = related_model(Partner, "memberships__group").objects
     if not filters:
-        # Each group counts its own current memberships (an index scan of its few hundred)
-        # rather than one aggregate over every membership: 7.4 to 2.7 ms at 100,000 partners.
-        members = related_model(Partner, "memberships")._base_manager.filter(
-            current_condition(), group=OuterRef("pk")
-        )
-        counted = members.order_by().values("group").annotate(n=Count("*")).values("n")
-        groups = groups.annotate(n=Coalesce(Subquery(counted), 0))
+        groups = groups.raw(*_unfiltered_sql(timezone.localdate())[0])
     else:
         members = current_condition(through="memberships")
         selected = partners_filtered(filterset, filters)
@@ -223,7 +240,9 @@ def _action_group_counts(filterset, filters: dict, among: int | None) -> list[tu
             members &= Q(memberships__partner__in=selected.values("pk"))
         else:
             members &= Q(Exists(selected.filter(pk=OuterRef("memberships__partner"))))
-        groups = groups.annotate(n=Count("memberships", filter=members))
+        groups = groups.only("slug", *columns("name")).annotate(
+            n=Count("memberships", filter=members)
+        )
     named = [(group.slug, localized_text(group, "name"), group.n) for group in groups]
     # In the page's language's names, as the reader sees them.
     return sorted(named, key=lambda group: (group[1].casefold(), group[0]))
@@ -232,7 +251,12 @@ def _action_group_counts(filterset, filters: dict, among: int | None) -> list[tu
 def _seat_counts(filterset, filters: dict, among: int) -> dict[str, int]:
     """{"true": holders of a GCG seat today among the partners `filters` select, "false": the
     others of the `among` it selects}: the few holders counted, the others by difference."""
-    holding = partners_filtered(filterset, filters).filter(holding_a_seat()).count()
+    if filters:
+        holding = partners_filtered(filterset, filters).filter(holding_a_seat()).count()
+    else:
+        with connections[Partner.objects.db].cursor() as cursor:
+            cursor.execute(*_unfiltered_sql(timezone.localdate())[1])
+            holding = cursor.fetchone()[0]
     return {"true": holding, "false": among - holding}
 
 

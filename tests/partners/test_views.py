@@ -172,6 +172,24 @@ def test_action_group_and_seat_holder_facets_count_current_members_and_holders(c
     assert names(response) == [member.name]
 
 
+def test_the_unfiltered_counts_are_those_of_the_day_they_are_read(client, monkeypatch):
+    from django.utils import timezone
+
+    group = ActionGroupFactory(slug="supply-chains")
+    today = timezone.localdate()
+    ending = today + datetime.timedelta(days=1)
+    MembershipFactory(group=group, end_date=ending)
+    SeatTermFactory(end_date=ending)
+    assert facet(client.get(LIST), "action_group") == {"supply-chains": 1}
+
+    # The next day the membership and the term have ended: the counts' SQL is that day's.
+    monkeypatch.setattr(timezone, "localdate", lambda *args: ending)
+    response = client.get(LIST, {"per_page": "50"})
+
+    assert facet(response, "action_group") == {"supply-chains": 0}
+    assert facet(response, "gcg_seat_holder")["true"] == 0
+
+
 @pytest.mark.parametrize("gathered", [0, 1_000], ids=["looked-up-one-by-one", "gathered"])
 def test_action_group_counts_of_a_filtered_directory_count_its_current_members_once(
     client, monkeypatch, gathered
