@@ -14,16 +14,18 @@ from core.translation import active_language, localized, localized_text
 register = template.Library()
 
 
-def lang_attribute(text: str, language: str) -> str:
-    """` lang="en"` for an element holding `text` when `language` is not the page's."""
-    if language != active_language() and text:
+def lang_attribute(text: str, language: str, page: str | None = None) -> str:
+    """` lang="en"` for an element holding `text` when `language` is not the page's (`page`,
+    the active language's by default)."""
+    if language != (page or active_language()) and text:
         return f' lang="{language}"'
     return ""
 
 
-def marked(text: str, language: str) -> str:
-    """`text` escaped, inside <span lang="…"> when it is not in the page's language."""
-    if language != active_language() and text:
+def marked(text: str, language: str, page: str | None = None) -> str:
+    """`text` escaped, inside <span lang="…"> when it is not in the page's language (`page`,
+    the active language's by default)."""
+    if language != (page or active_language()) and text:
         return f'<span lang="{language}">{escape(text)}</span>'
     return str(escape(text))
 

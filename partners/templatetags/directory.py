@@ -105,6 +105,8 @@ def partner_cards(partners):
     regions = choice_labels(Region, html=True)
     countries = country_names(html=True)
     themes_label = escape(_("Themes"))
+    # Asked once: every card is in the same language.
+    page = active_language()
     cards = []
     for partner in partners:
         code = str(partner.country or "")
@@ -121,13 +123,13 @@ def partner_cards(partners):
                 f"{statuses.get(partner.status, escape(partner.status))}</span>"
             )
         description = ""
-        text, language = localized(partner, "description")
+        text, language = localized(partner, "description", page)
         if text:
             words = text.split()
             text = " ".join(words[:DESCRIPTION_WORDS])
             if len(words) > DESCRIPTION_WORDS:
                 text += " …"
-            lang = lang_attribute(text, language)
+            lang = lang_attribute(text, language, page)
             description = f'<p class="partner-card__description"{lang}>{escape(text)}</p>'
         tags = ""
         if partner.themes:
@@ -137,13 +139,13 @@ def partner_cards(partners):
             )
             tags = f'<ul class="inline-list tag-list" aria-label="{themes_label}">{items}</ul>'
         acronym = ""
-        text, language = localized(partner, "acronym")
+        text, language = localized(partner, "acronym", page)
         if text:
-            acronym = f' <span class="muted">({marked(text, language)})</span>'
+            acronym = f' <span class="muted">({marked(text, language, page)})</span>'
         cards.append(
             CARD.format(
                 url=escape(partner.get_absolute_url()),
-                name=marked(*localized(partner, "name")),
+                name=marked(*localized(partner, "name", page), page),
                 acronym=acronym,
                 category=categories.get(partner.category, escape(partner.category)),
                 place=place,
