@@ -179,11 +179,12 @@ DROP FUNCTION IF EXISTS core_copy_is_current(
 DROP FUNCTION IF EXISTS core_writes_before(text[], text[]);
 """
 
+# CASCADE: the tables' triggers go with their functions.
 DROP_FUNCTIONS_SQL = """
-DROP FUNCTION IF EXISTS core_note_rows();
-DROP FUNCTION IF EXISTS core_note_delete();
-DROP FUNCTION IF EXISTS core_note_insert();
-DROP FUNCTION IF EXISTS core_note_update();
+DROP FUNCTION IF EXISTS core_note_update() CASCADE;
+DROP FUNCTION IF EXISTS core_note_rows() CASCADE;
+DROP FUNCTION IF EXISTS core_note_delete() CASCADE;
+DROP FUNCTION IF EXISTS core_note_insert() CASCADE;
 DROP FUNCTION IF EXISTS core_note_writes(text, oid, text[]);
 """
 
@@ -197,6 +198,10 @@ def install(tables: list[str], using: str = DEFAULT_DB_ALIAS) -> list[str]:
     installed = []
     done = tables_with_triggers(using)
     with connection.cursor() as cursor:
+        # Not before core's migration that creates the functions (or after it is reversed).
+        cursor.execute("SELECT to_regprocedure('core_note_update()') IS NOT NULL")
+        if not cursor.fetchone()[0]:
+            return installed
         existing = set(connection.introspection.table_names(cursor))
         for table in tables:
             if table not in existing or table in done:
