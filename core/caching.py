@@ -95,6 +95,7 @@ def _columns_of(table: str, using: str = DEFAULT_DB_ALIAS) -> frozenset[str]:
 
 
 _WORD = re.compile(r"[a-z_][a-z0-9_$]*")
+_QUALIFIED = re.compile(r'"([a-z_][a-z0-9_$]*)"\."([a-z_][a-z0-9_$]*)"')
 _WINDOW = re.compile(r"\bOVER\s*\(", re.IGNORECASE)
 
 
@@ -142,23 +143,36 @@ def split_query(sql: str) -> tuple[str, str]:
     return returned, "".join(chosen)
 
 
+def _named_columns(text: str, tables: set[str]) -> set[tuple[str, str]]:
+    """(table, column) of each column `text` names: by the table's name ("t"."c"), that table's
+    only; by an alias or alone, that of every one of `tables` that has such a column."""
+    named, alone = set(), set()
+    for qualifier, name in _QUALIFIED.findall(text):
+        if qualifier in tables:
+            named.add((qualifier, name))
+        else:
+            alone.add(name)
+    alone |= set(_WORD.findall(_QUALIFIED.sub(" ", text)))
+    found = set()
+    for table in tables:
+        columns = _columns_of(table)
+        found |= {(table, column) for column in columns & alone}
+        found |= {(t, column) for t, column in named if t == table and column in columns}
+    return found
+
+
 # A view runs the same few statements again and again, with other parameters.
 @lru_cache(maxsize=4096)
 def columns_read(sql: str) -> tuple[frozenset[tuple[str, str]], frozenset[tuple[str, str]]]:
     """(table, column) pairs of what `sql` may read: (those that choose its rows, those it only
-    returns). A column of a table the query names is read wherever its name is mentioned, and
-    every query chooses by `*`, the rows of its tables. More than it reads, never fewer."""
-    shown_text, chosen_text = split_query(sql.lower())
-    shown_words = set(_WORD.findall(shown_text))
-    chosen_words = set(_WORD.findall(chosen_text))
-    chosen, shown = set(), set()
-    for table in (shown_words | chosen_words) & _known_tables():
-        if table in _ignored:
-            continue
-        columns = _columns_of(table)
-        chosen.add((table, writes.ROWS))
-        chosen |= {(table, column) for column in columns & chosen_words}
-        shown |= {(table, column) for column in columns & shown_words - chosen_words}
+    returns). A column is read wherever it is named: by its table's name, as that table's; by an
+    alias or alone, as every named table's that has one. Every query chooses by `*`, the rows of
+    its tables. More than it reads, never fewer."""
+    sql = sql.lower()
+    tables = {table for table in set(_WORD.findall(sql)) & _known_tables() if table not in _ignored}
+    shown_text, chosen_text = split_query(sql)
+    chosen = _named_columns(chosen_text, tables) | {(table, writes.ROWS) for table in tables}
+    shown = _named_columns(shown_text, tables) - chosen
     return frozenset(chosen), frozenset(shown)
 
 

@@ -227,6 +227,20 @@ def test_an_edit_of_a_milestone_renews_the_profiles_of_its_partners_only(client)
     assert "Adopt the revised action plan" in client.get(responsible.get_absolute_url()).text
 
 
+def test_an_edit_of_a_seat_terms_source_renews_the_profile_of_its_holder_only(client):
+    holder, other = PartnerFactory(), PartnerFactory()
+    term = SeatTermFactory(partner=holder)
+    SeatTermFactory(partner=other)
+    client.get(holder.get_absolute_url()), client.get(other.get_absolute_url())
+
+    type(term).objects.filter(pk=term.pk).update(source="https://example.org/minutes-2026")
+
+    # The other partner's profile names seat terms' columns only to ask whether it holds one;
+    # the holder's reads the term, every column of it.
+    assert queries_for(client, other.get_absolute_url()) == 1
+    assert queries_for(client, holder.get_absolute_url()) > 1
+
+
 def test_a_search_is_renewed_by_an_edit_of_a_description_it_searches(client):
     PartnerFactory(name="Quiet partner", description="Training inspectors")
     partner = PartnerFactory(name="Other partner", description="Training inspectors")

@@ -160,3 +160,19 @@ def test_the_select_list_ends_at_its_own_from_not_a_quoted_one():
 )
 def test_a_select_list_that_reads_other_rows_than_its_own_chooses(sql):
     assert split_query(sql) == ("", sql)
+
+
+def test_a_column_named_by_its_table_is_that_tables_only():
+    partner = f'"{PARTNERS}"'
+    sql = (
+        f'SELECT {partner}."id", {partner}."source", ARRAY[EXISTS (SELECT FROM '
+        f'"governance_seatterm" WHERE "partner_id" = {partner}."id")] FROM {partner} '
+        f'WHERE {partner}."slug" = %s'
+    )
+
+    chosen, shown = columns_read(sql)
+
+    assert (PARTNERS, "source") in shown
+    assert ("governance_seatterm", "source") not in chosen | shown
+    assert ("governance_seatterm", "partner_id") in chosen
+    assert (PARTNERS, "slug") in chosen
