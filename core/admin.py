@@ -1,5 +1,6 @@
 """What every registry admin shares: read-only timestamps, history from pghistory, service calls."""
 
+import functools
 from collections import defaultdict
 from collections.abc import Callable
 
@@ -134,27 +135,27 @@ def english_label(field):
     return format_lazy("{} ({})", capfirst(field.verbose_name), language_label(DEFAULT_LANGUAGE))
 
 
-_ENGLISH_SHOWN: dict[tuple[type, str], Callable] = {}
+@functools.cache
+def _english_display(model, name: str) -> Callable:
+    """A read-only display of `model`'s translatable field `name` in English, labelled
+    english_label() and classed as the field itself."""
+
+    @admin.display(description=english_label(model._meta.get_field(name)))
+    def english(obj):
+        # A read-only model field shows the site's "-" for no text: so does this.
+        return getattr(obj, name) or admin.site.empty_value_display
+
+    english.__name__ = name
+    return english
 
 
 def _english_shown(model, fields) -> list:
-    """`fields` with each translatable field's English column shown by a callable labelled
-    english_label(), as read-only fields of a view-only page are."""
+    """`fields` with each translatable field's English column shown by _english_display(), as
+    read-only fields of a view-only page are."""
     translated = translated_fields(model)
 
     def shown(name):
-        if name not in translated:
-            return name
-        if (model, name) not in _ENGLISH_SHOWN:
-
-            @admin.display(description=english_label(model._meta.get_field(name)))
-            def english(obj, name=name):
-                # A read-only model field shows the site's "-" for no text: so does this.
-                return getattr(obj, name) or admin.site.empty_value_display
-
-            english.__name__ = name
-            _ENGLISH_SHOWN[(model, name)] = english
-        return _ENGLISH_SHOWN[(model, name)]
+        return _english_display(model, name) if name in translated else name
 
     return [
         shown(line) if isinstance(line, str) else tuple(shown(name) for name in line)

@@ -39,8 +39,8 @@ class CoreConfig(AppConfig):
         triggers = [updated_trigger(), *count_triggers()]
         # A count follows the table it counts, which the same page reads (core/counts.py).
         register_ignored_table("core_rowcount")
-        # Every table a shared page may read counts its writes (core/writes.py): its triggers
-        # are (re)installed after each migrate, so a new model's table gets them too.
+        # Every table a shared page may read counts its writes (core/writes.py): after each
+        # migrate, the tables that lack the triggers get them, a new model's table too.
         post_migrate.connect(install_write_triggers, sender=self, dispatch_uid="core.writes")
         # A shared copy follows the records it shows (core/caching.py).
         post_init.connect(note_record, dispatch_uid="core.note_record")

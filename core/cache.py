@@ -47,12 +47,15 @@ class ReusedRedisClient(RedisCacheClient):
     every call (building one cost 0.15 ms, a seventh of serving a shared page copy from Redis:
     docs/performance.md, "Caching"). redis.Redis is safe to share between threads."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
     def get_client(self, key=None, *, write=False):
         pool = self._get_connection_pool(write)
-        clients = self.__dict__.setdefault("_clients", {})
-        if id(pool) not in clients:
-            clients[id(pool)] = self._client(connection_pool=pool)
-        return clients[id(pool)]
+        if id(pool) not in self._clients:
+            self._clients[id(pool)] = self._client(connection_pool=pool)
+        return self._clients[id(pool)]
 
 
 class ResilientRedisCache(RedisCache):

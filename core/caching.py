@@ -62,14 +62,20 @@ def _forget_tables() -> None:
 
 
 @cache_function
+def _histories() -> dict[str, str]:
+    """{tracked table: its history table}."""
+    return {
+        event.pgh_tracked_model._meta.db_table: event._meta.db_table for event in event_models()
+    }
+
+
+@cache_function
 def _noted_tables() -> frozenset[str]:
     """The tables whose writes the database counts (core/writes.py): each tracked table, its
     history (the change feed reads it) and the tables kept from them. A page that reads a table
     neither noted nor ignored is not shared."""
-    tables = set(_kept)
-    for event in event_models():
-        tables |= {event.pgh_tracked_model._meta.db_table, event._meta.db_table}
-    return frozenset(tables - _ignored)
+    histories = _histories()
+    return frozenset((_kept | set(histories) | set(histories.values())) - _ignored)
 
 
 def install_write_triggers(using: str = DEFAULT_DB_ALIAS, **kwargs) -> None:
@@ -174,14 +180,6 @@ def columns_read(sql: str) -> tuple[frozenset[tuple[str, str]], frozenset[tuple[
     chosen = _named_columns(chosen_text, tables) | {(table, writes.ROWS) for table in tables}
     shown = _named_columns(shown_text, tables) - chosen
     return frozenset(chosen), frozenset(shown)
-
-
-@cache_function
-def _histories() -> dict[str, str]:
-    """{tracked table: its history table}."""
-    return {
-        event.pgh_tracked_model._meta.db_table: event._meta.db_table for event in event_models()
-    }
 
 
 def newest_event_ids(event_tables: list[str], using: str = DEFAULT_DB_ALIAS) -> tuple:
@@ -349,7 +347,6 @@ class Rendering:
     has no version (the page must not be shared) or was not foreseen."""
 
     versions: Versions | None = None
-    tables: set[str] = field(default_factory=set)
 
 
 # {reader: the noted tables its renderings have read}: what the next rendering of the same view
@@ -381,12 +378,12 @@ def rendering_a_copy(reader: str, using: str = DEFAULT_DB_ALIAS):
             with connection.execute_wrapper(_note_queries):
                 yield found
             read = Read.of(_reading.queries)
-            found.tables = read.tables
-            if found.tables <= _noted_tables():
-                _foreseen[reader] = (foreseen or frozenset()) | found.tables
+            tables = read.tables
+            if tables <= _noted_tables():
+                _foreseen[reader] = (foreseen or frozenset()) | tables
                 if before is None:
-                    before = _counted_before(sorted(found.tables), using)
-                if found.tables <= (foreseen or found.tables):
+                    before = _counted_before(sorted(tables), using)
+                if tables <= (foreseen or tables):
                     found.versions = read.versions(day, *before)
     finally:
         _reading.queries = outer
@@ -427,7 +424,17 @@ class SharedPage:
     made: float = field(default_factory=time.time)
 
     @classmethod
-    def of(cls, response, versions: Versions | None = None, extra: object = None) -> "SharedPage":
+    def of(
+        cls, response, versions: Versions | None = None, extra: object = None, *, nonce=None
+    ) -> "SharedPage":
+        """The copy of `response`. Without a `nonce`, every copy's body is the same, and so its
+        ETag (ConditionalGetMiddleware's, computed here once for every reader of the copy);
+        with one, the body keeps NONCE_MARK in its place and no ETag could ever match."""
+        if nonce:
+            body = response.content.replace(str(nonce).encode(), NONCE_MARK)
+            return cls(body, tuple(response.items()), versions, extra)
+        if not response.has_header("ETag"):
+            set_response_etag(response)
         return cls(response.content, tuple(response.items()), versions, extra)
 
     def response(self) -> HttpResponse:
@@ -498,14 +505,7 @@ def _share(request, response, versions: Versions | None) -> SharedPage | None:
     ):
         return None
     # Truthy only once the page has asked for its nonce (django-csp's lazy object).
-    if request.csp_nonce:
-        page = SharedPage.of(response, versions)
-        return replace(page, body=page.body.replace(str(request.csp_nonce).encode(), NONCE_MARK))
-    # The body of every copy is the same: its ETag (ConditionalGetMiddleware's, computed here
-    # once) too, so a reader of the copy is not made to hash it again.
-    if not response.has_header("ETag"):
-        set_response_etag(response)
-    return SharedPage.of(response, versions)
+    return SharedPage.of(response, versions, nonce=request.csp_nonce)
 
 
 def _from_shared(request, page: SharedPage) -> HttpResponse:

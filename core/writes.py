@@ -23,8 +23,8 @@ TABLE = "core_columnwrite"
 ROWS = "*"
 # The name of each trigger, and what it is after: (operation, transition table, function).
 TRIGGERS = {
-    "core_columnwrite_insert": ("INSERT", "NEW TABLE AS new_rows", "core_note_insert()"),
-    "core_columnwrite_delete": ("DELETE", "OLD TABLE AS old_rows", "core_note_delete()"),
+    "core_columnwrite_insert": ("INSERT", "NEW TABLE AS new_rows", "core_note_rows()"),
+    "core_columnwrite_delete": ("DELETE", "OLD TABLE AS old_rows", "core_note_rows()"),
     "core_columnwrite_truncate": ("TRUNCATE", "", "core_note_rows()"),
     "core_columnwrite_update": (
         "UPDATE",
@@ -36,7 +36,7 @@ TRIGGERS = {
 # core_note_writes(table, relid, columns): counts one write of each of `columns` of `table`.
 # core_note_update(): the UPDATE trigger; TG_ARGV[0] is the table's primary key column, by which
 # the old and new rows are paired (a row whose key changed counts as removed and added).
-# core_note_insert(), core_note_delete(), core_note_rows(): the triggers of the other writes.
+# core_note_rows(): the trigger of the other writes.
 FUNCTIONS_SQL = f"""
 CREATE OR REPLACE FUNCTION core_note_writes(tbl text, relid oid, cols text[]) RETURNS void
 LANGUAGE plpgsql AS $$
@@ -83,28 +83,20 @@ BEGIN
 END;
 $$;
 
--- A statement that adds or removes no row (an upsert that found nothing to do) counts nothing.
-CREATE OR REPLACE FUNCTION core_note_insert() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    IF EXISTS (SELECT FROM new_rows) THEN
-        PERFORM core_note_writes(TG_TABLE_NAME, TG_RELID, ARRAY['{ROWS}']);
-    END IF;
-    RETURN NULL;
-END;
-$$;
-
-CREATE OR REPLACE FUNCTION core_note_delete() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    IF EXISTS (SELECT FROM old_rows) THEN
-        PERFORM core_note_writes(TG_TABLE_NAME, TG_RELID, ARRAY['{ROWS}']);
-    END IF;
-    RETURN NULL;
-END;
-$$;
-
--- TRUNCATE, and an UPDATE of a table whose rows cannot be paired (no single-column key).
+-- INSERT, DELETE, TRUNCATE, and an UPDATE of a table whose rows cannot be paired (no single-
+-- column key): the rows. An INSERT or DELETE of no row (an upsert that found nothing to do)
+-- counts nothing; each names its own transition table only in its own branch.
 CREATE OR REPLACE FUNCTION core_note_rows() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+    IF TG_OP = 'INSERT' THEN
+        IF NOT EXISTS (SELECT FROM new_rows) THEN
+            RETURN NULL;
+        END IF;
+    ELSIF TG_OP = 'DELETE' THEN
+        IF NOT EXISTS (SELECT FROM old_rows) THEN
+            RETURN NULL;
+        END IF;
+    END IF;
     PERFORM core_note_writes(TG_TABLE_NAME, TG_RELID, ARRAY['{ROWS}']);
     RETURN NULL;
 END;
@@ -183,8 +175,6 @@ DROP FUNCTION IF EXISTS core_writes_before(text[], text[]);
 DROP_FUNCTIONS_SQL = """
 DROP FUNCTION IF EXISTS core_note_update() CASCADE;
 DROP FUNCTION IF EXISTS core_note_rows() CASCADE;
-DROP FUNCTION IF EXISTS core_note_delete() CASCADE;
-DROP FUNCTION IF EXISTS core_note_insert() CASCADE;
 DROP FUNCTION IF EXISTS core_note_writes(text, oid, text[]);
 """
 

@@ -203,24 +203,30 @@ def total(filterset, filters: dict) -> int:
 GATHERED_MEMBERS = 2_000
 
 
-@functools.lru_cache(maxsize=2)
-def _unfiltered_sql(on: datetime.date) -> tuple[tuple[str, tuple], tuple[str, tuple]]:
-    """The SQL (and parameters) of the unfiltered directory's Action Group and seat holder
-    counts on `on`, built by the ORM once a day per process: building them cost 1.8 ms a
-    request, twice running them (docs/performance.md, "Directory facets and sorting").
+# The unfiltered directory's Action Group and seat holder counts depend only on the day: their
+# SQL is built by the ORM once a day per process, which cost 1.8 ms a request, twice running it
+# (docs/performance.md, "Directory facets and sorting").
 
-    Each group counts its own current memberships (an index-only scan of its few hundred)
-    rather than one aggregate over every membership: 7.4 to 1.1 ms at 100,000 partners.
-    """
+
+@functools.lru_cache(maxsize=2)
+def _group_counts_sql(on: datetime.date) -> tuple[str, tuple]:
+    """Every Action Group with `n`, its current members on `on`. Each group counts its own
+    memberships (an index-only scan of its few hundred) rather than one aggregate over every
+    membership: 7.4 to 1.1 ms at 100,000 partners."""
     members = related_model(Partner, "memberships")._base_manager.filter(
         current_condition(on), group=OuterRef("pk")
     )
     counted = members.order_by().values("group").annotate(n=Count("*")).values("n")
     groups = related_model(Partner, "memberships__group").objects.only("slug", *columns("name"))
-    groups = groups.annotate(n=Coalesce(Subquery(counted), 0))
-    holders = Partner.objects.filter(holding_a_seat(on)).order_by().values("pk").query
-    sql, params = holders.sql_with_params()
-    return groups.query.sql_with_params(), (f"SELECT count(*) FROM ({sql}) AS holders", params)
+    return groups.annotate(n=Coalesce(Subquery(counted), 0)).query.sql_with_params()
+
+
+@functools.lru_cache(maxsize=2)
+def _seat_holders_sql(on: datetime.date) -> tuple[str, tuple]:
+    """How many partners hold a GCG seat on `on`."""
+    holders = Partner.objects.filter(holding_a_seat(on)).order_by().values("pk")
+    sql, params = holders.query.sql_with_params()
+    return f"SELECT count(*) FROM ({sql}) AS holders", params
 
 
 def _action_group_counts(filterset, filters: dict, among: int | None) -> list[tuple[str, str, int]]:
@@ -232,7 +238,7 @@ def _action_group_counts(filterset, filters: dict, among: int | None) -> list[tu
     """
     groups = related_model(Partner, "memberships__group").objects
     if not filters:
-        groups = groups.raw(*_unfiltered_sql(timezone.localdate())[0])
+        groups = groups.raw(*_group_counts_sql(timezone.localdate()))
     else:
         members = current_condition(through="memberships")
         selected = partners_filtered(filterset, filters)
@@ -255,7 +261,7 @@ def _seat_counts(filterset, filters: dict, among: int) -> dict[str, int]:
         holding = partners_filtered(filterset, filters).filter(holding_a_seat()).count()
     else:
         with connections[Partner.objects.db].cursor() as cursor:
-            cursor.execute(*_unfiltered_sql(timezone.localdate())[1])
+            cursor.execute(*_seat_holders_sql(timezone.localdate()))
             holding = cursor.fetchone()[0]
     return {"true": holding, "false": among - holding}
 

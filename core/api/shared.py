@@ -1,7 +1,6 @@
 """Anonymous API reads answered from one shared copy, kept while the tables it read hold."""
 
 from django.core.cache import cache
-from django.utils.cache import set_response_etag
 
 from core.caching import CACHE_SECONDS, SharedPage, current_copy, rendering_a_copy, shared_key
 
@@ -41,9 +40,6 @@ class SharedReadMixin:
 
         def keep(rendered):
             if rendered.status_code == 200 and versions is not None:
-                # ConditionalGetMiddleware's ETag, computed once for every reader of the copy.
-                if not rendered.has_header("ETag"):
-                    set_response_etag(rendered)
                 copy = SharedPage.of(rendered, versions, extra=self.last_modified)
                 cache.set(key, copy, CACHE_SECONDS)
 

@@ -91,6 +91,7 @@ def test_a_rolled_back_write_is_not_counted():
 
 def test_the_counts_survive_being_folded():
     partner = PartnerFactory()
+    before = counted()
     for n in range(5):
         Partner.objects.filter(pk=partner.pk).update(website=f"https://example.org/{n}")
 
@@ -101,7 +102,7 @@ def test_the_counts_survive_being_folded():
             [PARTNERS, "website"],
         )
         assert cursor.fetchone()[0] == 1
-    assert counted()["website"] >= 5
+    assert difference(before, counted())["website"] == 5
 
 
 def test_a_seat_term_and_a_milestone_count_in_their_own_tables():
