@@ -92,35 +92,49 @@ class TranslatedFieldsMixin:
         translated = translated_fields(self.model)
         if not translated:
             return super().get_fieldsets(request, obj)
-        fieldsets = [
-            (name, {**options, "fields": _with_translations(options["fields"], translated)})
+        # Read only, a field is labelled by its model ("Name"), beside "Name (French)": the
+        # English one is shown by a display labelled with its language, as the form labels it.
+        readonly = self._read_only_translated(request, obj)
+        return [
+            (
+                name,
+                {
+                    **options,
+                    "fields": _english_shown(
+                        self.model, _with_translations(options["fields"], translated), readonly
+                    ),
+                },
+            )
             for name, options in super().get_fieldsets(request, obj)
         ]
-        if self._view_only(request, obj):
-            # Read only, a field is labelled by its model ("Name"), beside "Name (French)":
-            # the English one shows as itself, labelled with its language as the form does.
-            fieldsets = [
-                (name, {**options, "fields": _english_shown(self.model, options["fields"])})
-                for name, options in fieldsets
-            ]
-        return fieldsets
+
+    def get_fields(self, request, obj=None):
+        # The English displays stand in for their fields (get_fieldsets), not beside them.
+        return [name for name in super().get_fields(request, obj) if not _is_english_display(name)]
 
     def get_readonly_fields(self, request, obj=None):
-        # A field kept read-only (a stage change's decision) keeps its translations read-only.
+        # A field kept read-only (a stage change's decision) keeps its translations read-only,
+        # and its English text is shown by its display.
         readonly = list(super().get_readonly_fields(request, obj))
-        translated = set(translated_fields(self.model)) & set(readonly)
+        translated = [name for name in translated_fields(self.model) if name in readonly]
         copies = [column(name, language) for name in translated for language in OTHER_LANGUAGES]
-        return readonly + [name for name in copies if name not in readonly]
+        readonly += [name for name in copies if name not in readonly]
+        return readonly + [_english_display(self.model, name) for name in translated]
 
     def get_formset(self, request, obj=None, **kwargs):
-        # An inline's form: the fields, not what a view-only page shows in their place.
+        # An inline's form: the fields, not the displays shown in place of read-only ones.
         if "fields" not in kwargs:
             fields = flatten_fieldsets(self.get_fieldsets(request, obj))
             kwargs["fields"] = [name for name in fields if isinstance(name, str)]
         return super().get_formset(request, obj, **kwargs)
 
-    def _view_only(self, request, obj) -> bool:
-        return obj is not None and not self.has_change_permission(request, obj)
+    def _read_only_translated(self, request, obj) -> set[str]:
+        """The translatable fields this page shows read only: all of them to a viewer."""
+        translated = set(translated_fields(self.model))
+        if obj is not None and not self.has_change_permission(request, obj):
+            return translated
+        readonly = self.get_readonly_fields(request, obj)
+        return translated & {name for name in readonly if isinstance(name, str)}
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
@@ -146,16 +160,19 @@ def _english_display(model, name: str) -> Callable:
         return getattr(obj, name) or admin.site.empty_value_display
 
     english.__name__ = name
+    english.english_display = True
     return english
 
 
-def _english_shown(model, fields) -> list:
-    """`fields` with each translatable field's English column shown by _english_display(), as
-    read-only fields of a view-only page are."""
-    translated = translated_fields(model)
+def _is_english_display(field) -> bool:
+    return getattr(field, "english_display", False)
+
+
+def _english_shown(model, fields, readonly: set[str]) -> list:
+    """`fields` with each of the `readonly` translatable fields shown by _english_display()."""
 
     def shown(name):
-        return _english_display(model, name) if name in translated else name
+        return _english_display(model, name) if name in readonly else name
 
     return [
         shown(line) if isinstance(line, str) else tuple(shown(name) for name in line)

@@ -257,6 +257,8 @@ def test_a_read_only_inline_keeps_the_translations_of_its_fields_read_only(edito
 
     page = response.content.decode()
     assert "Décision du gouvernement" in page
+    # Its English text says its language, beside "Decision (French)", as a form would.
+    assert "Decision (English)" in page
     assert "decision_fr" not in [
         name
         for inline in response.context["inline_admin_formsets"]
