@@ -64,17 +64,20 @@ DECLARE
     changed text[];
     paired bigint;
 BEGIN
-    WITH pairs AS (
-        SELECT was.value AS was, now.value AS now
-        FROM (SELECT to_jsonb(o) AS value FROM old_rows o) AS was
-        JOIN (SELECT to_jsonb(n) AS value FROM new_rows n) AS now
-            ON was.value -> TG_ARGV[0] = now.value -> TG_ARGV[0]
-    )
-    SELECT
-        (SELECT array_agg(DISTINCT field.key) FROM pairs CROSS JOIN LATERAL jsonb_each(pairs.was)
-            AS field WHERE pairs.now -> field.key IS DISTINCT FROM field.value),
-        (SELECT count(*) FROM pairs)
-    INTO changed, paired;
+    -- The rows paired on the key's own column, which PostgreSQL hashes; paired on an expression
+    -- (to_jsonb(row) -> key) they were joined by a nested loop, N x N for a write of N rows.
+    -- EXECUTE plans it for this write's row counts.
+    EXECUTE format(
+        'WITH pairs AS MATERIALIZED ('
+        '    SELECT to_jsonb(old_row) AS was, to_jsonb(new_row) AS now'
+        '    FROM old_rows old_row JOIN new_rows new_row ON old_row.%1$I = new_row.%1$I'
+        ') SELECT'
+        '    (SELECT array_agg(DISTINCT field.key) FROM pairs'
+        '        CROSS JOIN LATERAL jsonb_each(pairs.was) AS field'
+        '        WHERE pairs.now -> field.key IS DISTINCT FROM field.value),'
+        '    (SELECT count(*) FROM pairs)',
+        TG_ARGV[0]
+    ) INTO changed, paired;
     IF paired < (SELECT count(*) FROM old_rows) THEN
         changed := coalesce(changed, ARRAY[]::text[]) || '{ROWS}'::text;
     END IF;
