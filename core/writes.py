@@ -9,7 +9,8 @@ value changed in some row) and the writes that added or removed rows (INSERT, DE
 the column `*`). Bulk writes, raw SQL and triggers' own writes are counted like any other.
 
 As with the row counts (core/counts.py), a write adds rows (table, column, 1) and never updates
-a shared one, so writers never wait for each other; the writer that gets the table's advisory
+a shared one, so writers never wait for each other; a transaction counts each column once (until
+a copy reads the counts in it), since all its writes become visible together; the writer that gets the table's advisory
 lock first folds the table's rows into one per column. A column's count is the sum of its rows:
 it only grows, and a rolled-back write takes its rows with it. So the sum over the columns a copy
 read changes exactly when one of them was written since.
@@ -20,6 +21,8 @@ import json
 from django.db import DEFAULT_DB_ALIAS, connections
 
 TABLE = "core_columnwrite"
+# The transaction's setting that lists the columns it has counted ("table.column").
+NOTED = "core.noted"
 ROWS = "*"
 # The name of each trigger, and what it is after: (operation, transition table, function).
 TRIGGERS = {
@@ -40,21 +43,36 @@ TRIGGERS = {
 FUNCTIONS_SQL = f"""
 CREATE OR REPLACE FUNCTION core_note_writes(tbl text, relid oid, cols text[]) RETURNS void
 LANGUAGE plpgsql AS $$
+DECLARE
+    noted text := coalesce(current_setting('{NOTED}', true), '');
+    fresh text[];
 BEGIN
-    IF cols IS NULL OR cardinality(cols) = 0 THEN
+    -- A count need only change once per transaction: its other writes become visible with the
+    -- first. So each column is counted once per transaction ({NOTED} lists those counted since
+    -- a copy last read the counts), and a bulk write of N rows, whose N history rows are N
+    -- statements, folds once, not N times over a growing trail of dead rows.
+    SELECT array_agg(c) INTO fresh FROM unnest(cols) AS c
+    WHERE position(' ' || tbl || '.' || c || ' ' IN noted) = 0;
+    IF fresh IS NULL THEN
         RETURN;
     END IF;
+    PERFORM set_config(
+        '{NOTED}',
+        CASE WHEN noted = '' THEN ' ' ELSE noted END
+            || (SELECT string_agg(tbl || '.' || c, ' ') FROM unnest(fresh) AS c) || ' ',
+        true
+    );
     IF pg_try_advisory_xact_lock('{TABLE}'::regclass::oid::integer, relid::integer) THEN
         WITH folded AS (DELETE FROM {TABLE} WHERE table_name = tbl RETURNING column_name, n),
         added AS (
             SELECT column_name, n FROM folded
-            UNION ALL SELECT column_name, 1 FROM unnest(cols) AS written(column_name)
+            UNION ALL SELECT column_name, 1 FROM unnest(fresh) AS written(column_name)
         )
         INSERT INTO {TABLE} (table_name, column_name, n)
         SELECT tbl, column_name, sum(n) FROM added GROUP BY column_name;
     ELSE
         INSERT INTO {TABLE} (table_name, column_name, n)
-        SELECT tbl, column_name, 1 FROM unnest(cols) AS written(column_name);
+        SELECT tbl, column_name, 1 FROM unnest(fresh) AS written(column_name);
     END IF;
 END;
 $$;
@@ -122,6 +140,8 @@ LANGUAGE plpgsql STABLE AS $$
 DECLARE
     history text;
 BEGIN
+    -- What this transaction writes next is counted again: a copy rendered now must see it.
+    PERFORM set_config('{NOTED}', '', true);
     RETURN QUERY
         SELECT w.table_name::text, w.column_name::text, sum(w.n)::bigint
         FROM {TABLE} w WHERE w.table_name = ANY(tables) GROUP BY 1, 2;
@@ -145,6 +165,7 @@ DECLARE
     shown_now bigint;
     found bigint;
 BEGIN
+    PERFORM set_config('{NOTED}', '', true);
     IF (SELECT coalesce(sum(w.n), 0) FROM {TABLE} w WHERE (w.table_name, w.column_name) IN
             (SELECT * FROM unnest(tables, columns))) <> counted THEN
         RETURN NULL;

@@ -82,12 +82,51 @@ def test_a_write_of_thousands_of_rows_is_counted_in_time_linear_in_its_rows():
     assert seconds < 5
 
 
+def test_a_bulk_insert_of_thousands_of_rows_with_history_is_counted_in_linear_time():
+    # Each row's history row is a statement of its own, noted by the history table's trigger:
+    # folding the counts anew for each, over the dead rows of the folds before it in the same
+    # transaction, took 23 s for 5,000 identifiers; counted once per transaction, well under 1.
+    partner = PartnerFactory()
+    identifiers = "partners_partneridentifier"
+    history = "partners_partneridentifierevent"
+    before = counted(identifiers), counted(history)
+    started = time.monotonic()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {identifiers} (created, updated, partner_id, scheme, identifier, source)"
+            " SELECT now(), now(), %s, 'XI-BENCH', 'id-' || i, '' FROM generate_series(1, 4000) i",
+            [partner.pk],
+        )
+    seconds = time.monotonic() - started
+
+    assert difference(before[0], counted(identifiers)) == {ROWS: 1}
+    assert difference(before[1], counted(history)) == {ROWS: 1}
+    assert seconds < 5
+
+
+def test_a_transaction_counts_a_column_again_after_a_copy_read_the_counts():
+    partner = PartnerFactory()
+    with transaction.atomic():
+        before = counted()
+        Partner.objects.filter(pk=partner.pk).update(website="https://one.example.org")
+        Partner.objects.filter(pk=partner.pk).update(website="https://two.example.org")
+        once = counted()
+        # A copy rendered now, in the transaction, holds this count: the next write must move it.
+        Partner.objects.filter(pk=partner.pk).update(website="https://three.example.org")
+        again = counted()
+
+    assert difference(before, once)["website"] == 1
+    assert difference(once, again)["website"] == 1
+
+
 def test_inserts_and_deletes_count_as_the_rows_of_the_table():
     before = counted()
     partner = PartnerFactory()
+    inserted = counted()
     partner.delete()
 
-    assert difference(before, counted())[ROWS] == 2
+    assert difference(before, inserted)[ROWS] == 1
+    assert difference(inserted, counted())[ROWS] == 1
 
 
 def test_a_statement_that_writes_no_row_counts_nothing():
@@ -116,6 +155,9 @@ def test_the_counts_survive_being_folded():
     before = counted()
     for n in range(5):
         Partner.objects.filter(pk=partner.pk).update(website=f"https://example.org/{n}")
+        # As a copy reads them between requests (the test is one transaction, in which each
+        # column is otherwise counted once).
+        counted()
 
     # Each write folds the table's rows into one per column (it holds the advisory lock).
     with connection.cursor() as cursor:
