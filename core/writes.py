@@ -9,11 +9,11 @@ value changed in some row) and the writes that added or removed rows (INSERT, DE
 the column `*`). Bulk writes, raw SQL and triggers' own writes are counted like any other.
 
 As with the row counts (core/counts.py), a write adds rows (table, column, 1) and never updates
-a shared one, so writers never wait for each other; a transaction counts each column once (until
-a copy reads the counts in it), since all its writes become visible together; the writer that gets the table's advisory
+a shared one, so writers never wait for each other; the writer that gets the table's advisory
 lock first folds the table's rows into one per column. A column's count is the sum of its rows:
 it only grows, and a rolled-back write takes its rows with it. So the sum over the columns a copy
-read changes exactly when one of them was written since.
+read changes exactly when one of them was written since. A transaction counts each column once
+(until a copy reads the counts in it): all its writes become visible together.
 """
 
 import json
