@@ -401,3 +401,35 @@ def test_a_copys_versions_follow_an_edit_of_a_row_it_does_not_show_and_not_one_i
     assert brought_up_to_date.still_current() is brought_up_to_date
     Partner.objects.filter(pk=shown.pk).update(description="Cocoa farms without child labour")
     assert brought_up_to_date.still_current() is None
+
+
+def test_an_admin_save_of_a_partner_with_a_new_identifier_renews_its_shared_profile(
+    client, editor_client
+):
+    # One save is one transaction of several statements (the partner, its identifier, their
+    # histories), in which each column is counted once: the copy must still go stale.
+    partner = PartnerFactory(name="Before the save", category="academic", status="active")
+    profile = partner.get_absolute_url()
+    assert "Before the save" in client.get(profile).text
+
+    response = editor_client.post(
+        reverse("admin:partners_partner_change", args=[partner.pk]),
+        {
+            "name": "After the save",
+            "slug": partner.slug,
+            "category": partner.category,
+            "status": partner.status,
+            "identifiers-TOTAL_FORMS": "1",
+            "identifiers-INITIAL_FORMS": "0",
+            "identifiers-0-scheme": "XM-DAC",
+            "identifiers-0-identifier": "41302",
+        },
+    )
+
+    assert response.status_code == 302, (
+        response.context["adminform"].form.errors,
+        [f.formset.errors for f in response.context["inline_admin_formsets"]],
+    )
+    page = client.get(profile).text
+    assert "After the save" in page
+    assert "XM-DAC-41302" in page

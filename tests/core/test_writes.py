@@ -69,7 +69,7 @@ def test_a_write_of_thousands_of_rows_is_counted_in_time_linear_in_its_rows():
     with connection.cursor() as cursor:
         cursor.execute(
             f"INSERT INTO {tally} (category, status, country, relations, theme, n)"
-            " SELECT 'academia', 'active', 'FR', ARRAY[]::varchar[], 'bench-' || i, 1"
+            " SELECT 'academic', 'active', 'FR', ARRAY[]::varchar[], 'bench-' || i, 1"
             " FROM generate_series(1, 4000) AS i"
         )
         before = counted(tally)
