@@ -44,7 +44,8 @@ FUNCTIONS_SQL = f"""
 CREATE OR REPLACE FUNCTION core_note_writes(tbl text, relid oid, cols text[]) RETURNS void
 LANGUAGE plpgsql AS $$
 DECLARE
-    noted text := coalesce(current_setting('{NOTED}', true), '');
+    -- " table.column table.column ", or a space before the first.
+    noted text := coalesce(nullif(current_setting('{NOTED}', true), ''), ' ');
     fresh text[];
 BEGIN
     -- A count need only change once per transaction: its other writes become visible with the
@@ -58,8 +59,7 @@ BEGIN
     END IF;
     PERFORM set_config(
         '{NOTED}',
-        CASE WHEN noted = '' THEN ' ' ELSE noted END
-            || (SELECT string_agg(tbl || '.' || c, ' ') FROM unnest(fresh) AS c) || ' ',
+        noted || (SELECT string_agg(tbl || '.' || c, ' ') FROM unnest(fresh) AS c) || ' ',
         true
     );
     IF pg_try_advisory_xact_lock('{TABLE}'::regclass::oid::integer, relid::integer) THEN
